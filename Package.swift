@@ -1,0 +1,130 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// The settings every UnionHall target builds with: Swift 6 language mode (strict
+/// concurrency) plus the upcoming features hummingbird itself enables.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "UnionHall",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "unionhall", targets: ["unionhall"]),
+        .executable(name: "unionctl", targets: ["unionctl"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+    ],
+    targets: [
+        // libpq, found through pkg-config (Debian: libpq-dev).
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
+        // The Swift client over libpq. Knows nothing of unions.
+        .target(
+            name: "PQ",
+            dependencies: [
+                "CLibPQ",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Types, rules and the permission policy. Foundation only.
+        .target(
+            name: "UnionDomain",
+            swiftSettings: swiftSettings
+        ),
+        // Sessions, SQL per aggregate, migrations.
+        .target(
+            name: "UnionStore",
+            dependencies: [
+                "PQ",
+                "UnionDomain",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // HTTP: routes, DTOs, middleware, problem+json.
+        .target(
+            name: "UnionAPI",
+            dependencies: [
+                "UnionStore",
+                "UnionDomain",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "unionhall",
+            dependencies: [
+                "UnionAPI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "unionctl",
+            dependencies: [
+                "UnionStore",
+                "UnionDomain",
+                "PQ",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The PQ benchmark next to pgbench (bench/run-pq.sh drives it).
+        .executableTarget(
+            name: "pqbench",
+            dependencies: [
+                "PQ",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "bench/pqbench",
+            swiftSettings: swiftSettings
+        ),
+        // Helpers only the test targets import: per-suite databases cloned from a migrated template.
+        .target(
+            name: "UnionTestSupport",
+            dependencies: ["PQ", "UnionStore", "UnionDomain"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "PQTests",
+            dependencies: ["PQ", "UnionTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "UnionStoreTests",
+            dependencies: ["UnionStore", "UnionDomain", "PQ", "UnionTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "UnionAPITests",
+            dependencies: [
+                "UnionAPI", "UnionStore", "UnionDomain", "UnionTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

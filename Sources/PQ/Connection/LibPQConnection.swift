@@ -1,0 +1,179 @@
+import CLibPQ
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One libpq connection, driven synchronously.
+///
+/// Every method blocks on the network, so callers run them on the pool's dedicated threads,
+/// never on Swift's cooperative pool. `@unchecked Sendable`: a `PGconn` must not be used by two
+/// threads at once, and `PQPool` guarantees exactly that by leasing each connection to one
+/// task at a time; the class is only ever touched by the task holding the lease.
+package final class LibPQConnection: @unchecked Sendable {
+    let handle: OpaquePointer
+    /// Prepared statement names by SQL text and parameter types.
+    private var preparedStatements: [String: String] = [:]
+    private static let preparedStatementLimit = 512
+    /// Results received since the lease began; a lost connection before the first one is safe to retry.
+    package internal(set) var resultsReceived = 0
+
+    /// Opens a connection and sets the session up for the text formats the decoders expect.
+    package init(configuration: PQConfiguration) throws(PQError) {
+        try PQConfiguration.validate(connectionString: configuration.connectionString)
+        // Later keywords override earlier ones, and the URI expands in place of `dbname`:
+        // our defaults come first so the connection string wins, and the encoding comes last
+        // because the decoders depend on it.
+        let pairs: [(String, String)] = [
+            ("connect_timeout", String(configuration.connectTimeoutSeconds)),
+            ("application_name", configuration.applicationName),
+            ("dbname", configuration.connectionString),
+            ("client_encoding", "UTF8"),
+        ]
+        let connection = Self.connect(pairs)
+        guard let connection else { throw PQError(.connectionFailed, message: "out of memory") }
+        guard PQstatus(connection) == CONNECTION_OK else {
+            let message = Self.errorMessage(connection)
+            let authentication = message.contains("password authentication failed")
+                || message.contains("authentication failed") || PQconnectionNeedsPassword(connection) != 0
+            PQfinish(connection)
+            throw PQError(authentication ? .authenticationFailed : .connectionFailed, message: message)
+        }
+        handle = connection
+        // Notices (and the FATAL a terminated backend sends while idle) would go to stderr.
+        PQsetNoticeProcessor(handle, { _, _ in }, nil)
+        _ = try executeSimple("SET TimeZone = 'UTC'; SET DateStyle = 'ISO, YMD'; SET IntervalStyle = 'iso_8601'")
+    }
+
+    private static func connect(_ pairs: [(String, String)]) -> OpaquePointer? {
+        let keywords = pairs.map { strdup($0.0) }
+        let values = pairs.map { strdup($0.1) }
+        defer {
+            keywords.forEach { free($0) }
+            values.forEach { free($0) }
+        }
+        let keywordPointers: [UnsafePointer<CChar>?] = keywords.map { $0.map { UnsafePointer($0) } } + [nil]
+        let valuePointers: [UnsafePointer<CChar>?] = values.map { $0.map { UnsafePointer($0) } } + [nil]
+        return PQconnectdbParams(keywordPointers, valuePointers, 1)
+    }
+
+    deinit { PQfinish(handle) }
+
+    /// The server's backend process id, as `pg_terminate_backend` wants it.
+    package var backendPID: Int32 { PQbackendPID(handle) }
+
+    /// False once the connection is broken or left mid-transaction.
+    package var isHealthy: Bool {
+        PQstatus(handle) == CONNECTION_OK && PQtransactionStatus(handle) == PQTRANS_IDLE
+    }
+
+    /// Reads whatever the server sent while the connection sat idle, without blocking: a
+    /// terminated backend's goodbye and EOF turn the status bad here rather than on the
+    /// next query.
+    package func checkIdleConnection() -> Bool {
+        guard PQstatus(handle) == CONNECTION_OK else { return false }
+        guard PQconsumeInput(handle) != 0 else { return false }
+        return isHealthy
+    }
+
+    package var isInTransaction: Bool {
+        let status = PQtransactionStatus(handle)
+        return status == PQTRANS_INTRANS || status == PQTRANS_INERROR
+    }
+
+    /// Runs SQL text with no parameters through the simple protocol: several statements are
+    /// allowed, so this is for migrations and fixed session set-up only.
+    @discardableResult
+    package func executeSimple(_ sql: String) throws(PQError) -> PQResult {
+        try check(PQexec(handle, sql))
+    }
+
+    /// Runs one statement with bound parameters. Statements are prepared once per connection
+    /// and reused, which saves the parse and plan on every later call.
+    package func execute(_ query: PQQuery) throws(PQError) -> PQResult {
+        let bindings = query.bindings
+        let sql = query.sql
+        let key = Self.statementKey(sql: sql, bindings: bindings)
+        let name: String
+        if let existing = preparedStatements[key] {
+            name = existing
+        } else if preparedStatements.count < Self.preparedStatementLimit {
+            name = "pq\(preparedStatements.count + 1)"
+            let types = bindings.map { Oid($0.type.rawValue) }
+            _ = try check(PQprepare(handle, name, sql, Int32(types.count), types))
+            preparedStatements[key] = name
+        } else {
+            return try check(PQParameters(bindings).withPointers { count, types, values, lengths, formats in
+                PQexecParams(handle, sql, count, types, values, lengths, formats, 0)
+            })
+        }
+        do {
+            return try check(PQParameters(bindings).withPointers { count, _, values, lengths, formats in
+                PQexecPrepared(handle, name, count, values, lengths, formats, 0)
+            })
+        } catch let error where error.sqlState == .featureNotSupported && error.message.contains("cached plan") {
+            // The schema changed under the statement: prepare it afresh once.
+            _ = try? executeSimple("DEALLOCATE \(name)")
+            preparedStatements[key] = nil
+            return try execute(query)
+        }
+    }
+
+    static func statementKey(sql: String, bindings: [PQBinding]) -> String {
+        var key = sql
+        for binding in bindings { key += "|" + String(binding.type.rawValue) }
+        return key
+    }
+
+    /// Wraps a libpq result: an error result becomes a `PQError` and is cleared here.
+    func check(_ result: OpaquePointer?) throws(PQError) -> PQResult {
+        guard let result else {
+            throw PQError(PQstatus(handle) == CONNECTION_OK ? .unexpectedResult : .connectionLost,
+                          message: Self.errorMessage(handle))
+        }
+        switch PQresultStatus(result) {
+        case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_SINGLE_TUPLE, PGRES_EMPTY_QUERY:
+            resultsReceived += 1
+            return PQResult(taking: result)
+        case PGRES_FATAL_ERROR, PGRES_NONFATAL_ERROR, PGRES_BAD_RESPONSE:
+            let error = makeError(result)
+            PQclear(result)
+            throw error
+        default:
+            let status = String(cString: PQresStatus(PQresultStatus(result)))
+            PQclear(result)
+            throw PQError(.unexpectedResult, message: "unexpected result status \(status)")
+        }
+    }
+
+    func makeError(_ result: OpaquePointer) -> PQError {
+        func field(_ code: Character) -> String? {
+            guard let ascii = code.asciiValue, let value = PQresultErrorField(result, Int32(ascii)) else { return nil }
+            return String(cString: value)
+        }
+        let sqlState = field("C").map(SQLState.init(rawValue:))
+        let message = field("M") ?? String(cString: PQresultErrorMessage(result)).trimmingTrailingNewlines()
+        let lost = PQstatus(handle) != CONNECTION_OK || (sqlState?.isConnectionException ?? false)
+        return PQError(
+            lost ? .connectionLost : .server,
+            message: message.isEmpty ? Self.errorMessage(handle) : message,
+            sqlState: sqlState,
+            detail: field("D"),
+            hint: field("H"),
+            constraint: field("n"),
+            table: field("t"),
+            column: field("c"),
+            severity: field("V")
+        )
+    }
+
+    static func errorMessage(_ connection: OpaquePointer) -> String {
+        guard let text = PQerrorMessage(connection) else { return "unknown libpq error" }
+        let message = String(cString: text).trimmingTrailingNewlines()
+        return message.isEmpty ? "unknown libpq error" : message
+    }
+
+    /// Forgets prepared statements, as after `DISCARD ALL`.
+    package func forgetPreparedStatements() { preparedStatements.removeAll() }
+}

@@ -1,0 +1,182 @@
+import Logging
+import NIOCore
+import NIOPosix
+import ServiceLifecycle
+import Synchronization
+
+/// A bounded pool of libpq connections, and the `Service` that closes it on shutdown.
+///
+/// Blocking libpq calls run on a dedicated `NIOThreadPool` with one thread per connection, so
+/// the cooperative pool (two threads on our machines) never blocks on the network. A caller
+/// that finds every connection leased waits up to `acquireTimeout`, then gets
+/// `PQError.poolTimeout`. Broken connections (server restart, terminated backend) are dropped
+/// on return and replaced on demand.
+package final class PQPool: Service, Sendable {
+    package let configuration: PQConfiguration
+    let threadPool: NIOThreadPool
+    private let state: Mutex<PQPoolState<LibPQConnection>>
+    private let logger: Logger
+
+    package init(configuration: PQConfiguration, logger: Logger = Logger(label: "unionhall.pq")) {
+        self.configuration = configuration
+        self.logger = logger
+        self.state = Mutex(PQPoolState(maximum: configuration.maximumConnections))
+        self.threadPool = NIOThreadPool(numberOfThreads: configuration.maximumConnections)
+        threadPool.start()
+    }
+
+    /// Runs `body` with a leased connection, returned to the pool afterwards.
+    ///
+    /// If the connection turns out to be dead before it produced any result (a backend killed
+    /// while idle), the body runs once more on a fresh connection: nothing reached the server.
+    @discardableResult
+    package func withConnection<T: Sendable>(_ body: (PQConnection) async throws -> T) async throws -> T {
+        var attempt = 0
+        while true {
+            attempt += 1
+            let connection = try await acquire()
+            connection.resultsReceived = 0
+            do {
+                let value = try await body(PQConnection(raw: connection, threadPool: threadPool))
+                release(connection)
+                return value
+            } catch let error as PQError where error.code == .connectionLost && connection.resultsReceived == 0 && attempt == 1 {
+                release(connection)
+                logger.debug("retrying on a fresh connection", metadata: ["pq.error": "\(error)"])
+                continue
+            } catch {
+                release(connection)
+                throw error
+            }
+        }
+    }
+
+    /// Runs `body` in a transaction: COMMIT when it returns, ROLLBACK when it throws.
+    @discardableResult
+    package func withTransaction<T: Sendable>(
+        _ options: PQTransactionOptions = .init(),
+        _ body: (PQConnection) async throws -> T
+    ) async throws -> T {
+        try await withConnection { connection in
+            try await connection.withTransaction(options, body)
+        }
+    }
+
+    /// One statement on any free connection.
+    @discardableResult
+    package func query(_ query: PQQuery) async throws -> PQResult {
+        try await withConnection { try await $0.query(query) }
+    }
+
+    // MARK: Leasing
+
+    private func acquire() async throws -> LibPQConnection {
+        let action = state.withLock { $0.acquire() }
+        switch action {
+        case .fail(let error):
+            throw error
+        case .lease(let lease):
+            return try await fulfil(lease)
+        case .wait:
+            return try await fulfil(waitForLease())
+        }
+    }
+
+    private func fulfil(_ lease: PQPoolState<LibPQConnection>.Lease) async throws -> LibPQConnection {
+        switch lease {
+        case .connection(let connection):
+            if connection.checkIdleConnection() { return connection }
+            logger.debug("dropping a broken idle connection")
+            return try await open()
+        case .open:
+            return try await open()
+        }
+    }
+
+    /// Opens a connection in a slot the caller already holds; gives the slot up on failure.
+    private func open() async throws -> LibPQConnection {
+        let configuration = self.configuration
+        do {
+            return try await threadPool.runIfActive { try LibPQConnection(configuration: configuration) }
+        } catch {
+            handOver(state.withLock { $0.discard() })
+            throw error
+        }
+    }
+
+    private func waitForLease() async throws -> PQPoolState<LibPQConnection>.Lease {
+        let id = state.withLock { $0.makeWaiterID() }
+        let timeout = configuration.acquireTimeout
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<PQPoolState<LibPQConnection>.Lease, any Error>) in
+                let resume: @Sendable (Result<PQPoolState<LibPQConnection>.Lease, PQError>) -> Void = { result in
+                    continuation.resume(with: result.mapError { $0 as any Error })
+                }
+                let immediate: PQPoolState<LibPQConnection>.AcquireAction = state.withLock { state in
+                    // Re-check under the lock: a connection may have come back meanwhile.
+                    let action = state.acquire()
+                    if case .wait = action { state.enqueue(.init(id: id, resume: resume)) }
+                    return action
+                }
+                switch immediate {
+                case .lease(let lease): continuation.resume(returning: lease)
+                case .fail(let error): continuation.resume(throwing: error)
+                case .wait:
+                    // The timer is unstructured because the continuation, not a child task, is
+                    // what waits; it ends at the deadline and does nothing if the waiter was served.
+                    Task { [weak self] in
+                        try? await Task.sleep(for: timeout)
+                        self?.expireWaiter(id: id, after: timeout)
+                    }
+                }
+            }
+        } onCancel: {
+            if let waiter = state.withLock({ $0.removeWaiter(id: id) }) {
+                waiter.resume(.failure(PQError(.poolTimeout, message: "cancelled while waiting for a connection")))
+            }
+        }
+    }
+
+    private func expireWaiter(id: Int, after timeout: Duration) {
+        guard let waiter = state.withLock({ $0.removeWaiter(id: id) }) else { return }
+        waiter.resume(.failure(PQError(
+            .poolTimeout,
+            message: "no database connection became free within \(timeout) (pool of \(configuration.maximumConnections))"
+        )))
+    }
+
+    private func release(_ connection: LibPQConnection) {
+        if connection.isHealthy {
+            handOver(state.withLock { $0.release(connection) }, connection: connection)
+        } else {
+            handOver(state.withLock { $0.discard() })
+        }
+    }
+
+    private func handOver(_ waiter: PQPoolState<LibPQConnection>.Waiter?, connection: LibPQConnection? = nil) {
+        guard let waiter else { return }
+        waiter.resume(.success(connection.map { .connection($0) } ?? .open))
+    }
+
+    // MARK: Lifecycle
+
+    /// Waits for graceful shutdown, then closes the pool. Add it to the `ServiceGroup` before
+    /// the HTTP server so requests drain before connections close.
+    package func run() async throws {
+        try? await gracefulShutdown()
+        await close()
+    }
+
+    /// Closes idle connections, fails waiters, and stops the thread pool once leases are back.
+    package func close() async {
+        let (idle, waiters) = state.withLock { $0.close() }
+        for waiter in waiters {
+            waiter.resume(.failure(PQError(.poolClosed, message: "the connection pool is shut down")))
+        }
+        _ = idle  // dropping the last reference closes each connection (PQfinish in deinit)
+        while state.withLock({ $0.slots }) > 0 {
+            try? await Task.sleep(for: .milliseconds(10))
+        }
+        try? await threadPool.shutdownGracefully()
+    }
+}

@@ -1,0 +1,63 @@
+/// One row of a `PQResult`.
+package struct PQRow: Sendable {
+    let result: PQResult
+    let index: Int
+
+    /// Decodes the column at `column` (0-based).
+    package func decode<T: PQDecodable>(_ type: T.Type = T.self, at column: Int) throws(PQDecodingError) -> T {
+        guard column >= 0, column < result.columnCount else {
+            throw PQDecodingError(column: "#\(column)", columnIndex: column, postgresType: "-",
+                                  swiftType: "\(T.self)", reason: "no such column")
+        }
+        let pgType = result.columnTypes[column]
+        do {
+            return try result.withValue(row: index, column: column) { (text: Substring.UTF8View?) throws(PQValueError) -> T in
+                guard let text else {
+                    if let nullable = T.self as? any PQNullable.Type, let none = nullable.pqNull as? T { return none }
+                    throw .unexpectedNull
+                }
+                return try T.pqDecode(text: text, type: pgType)
+            }
+        } catch let error as PQValueError {
+            throw PQDecodingError(column: result.columns[column], columnIndex: column, postgresType: "\(pgType)",
+                                  swiftType: "\(T.self)", reason: error.reason)
+        } catch {
+            throw PQDecodingError(column: result.columns[column], columnIndex: column, postgresType: "\(pgType)",
+                                  swiftType: "\(T.self)", reason: "\(error)")
+        }
+    }
+
+    /// Decodes the column named `name`.
+    package func decode<T: PQDecodable>(_ type: T.Type = T.self, column name: String) throws(PQDecodingError) -> T {
+        guard let column = result.index(ofColumn: name) else {
+            throw PQDecodingError(column: name, columnIndex: -1, postgresType: "-", swiftType: "\(T.self)",
+                                  reason: "no such column")
+        }
+        return try decode(T.self, at: column)
+    }
+
+    /// Decodes the row into a `Decodable` struct, matching each property to the column of the
+    /// same name or its snake_case form (`officeID` → `office_id`).
+    package func decode<T: Decodable>(_ type: T.Type = T.self) throws -> T {
+        try T(from: PQRowDecoder(row: self))
+    }
+
+    package func isNull(at column: Int) -> Bool {
+        result.withValue(row: index, column: column) { $0 == nil }
+    }
+}
+
+/// `Optional` decodes NULL as `nil`.
+protocol PQNullable {
+    static var pqNull: Self { get }
+}
+
+extension Optional: PQNullable {
+    static var pqNull: Optional<Wrapped> { nil }
+}
+
+extension Optional: PQDecodable where Wrapped: PQDecodable {
+    package static func pqDecode(text: Substring.UTF8View, type: PQType) throws(PQValueError) -> Wrapped? {
+        try Wrapped.pqDecode(text: text, type: type)
+    }
+}

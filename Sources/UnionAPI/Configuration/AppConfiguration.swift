@@ -1,0 +1,54 @@
+import Foundation
+import Logging
+
+/// Everything the server reads from its environment, in one place, with development defaults.
+package struct AppConfiguration: Sendable {
+    package var host: String
+    package var port: Int
+    /// libpq URI or conninfo for the `unionhall_app` role.
+    package var databaseURL: String
+    package var databasePoolSize: Int
+    package var logLevel: Logger.Level
+
+    package init(host: String = "127.0.0.1", port: Int = 8080, databaseURL: String, databasePoolSize: Int = 8, logLevel: Logger.Level = .info) {
+        self.host = host
+        self.port = port
+        self.databaseURL = databaseURL
+        self.databasePoolSize = databasePoolSize
+        self.logLevel = logLevel
+    }
+
+    package enum Error: Swift.Error, CustomStringConvertible {
+        case invalid(variable: String, value: String)
+        package var description: String {
+            switch self {
+            case .invalid(let variable, let value): "environment variable \(variable) has an invalid value: \(value)"
+            }
+        }
+    }
+
+    /// Reads `UNIONHALL_HOST`, `UNIONHALL_PORT`, `DATABASE_URL`, `UNIONHALL_DB_POOL_SIZE` and
+    /// `UNIONHALL_LOG_LEVEL`. A malformed value is an error, never silently the default.
+    package static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws -> AppConfiguration {
+        func integer(_ name: String, default value: Int, in range: ClosedRange<Int>) throws -> Int {
+            guard let text = environment[name], !text.isEmpty else { return value }
+            guard let number = Int(text), range.contains(number) else { throw Error.invalid(variable: name, value: text) }
+            return number
+        }
+        var level = Logger.Level.info
+        if let text = environment["UNIONHALL_LOG_LEVEL"], !text.isEmpty {
+            guard let parsed = Logger.Level(rawValue: text.lowercased()) else {
+                throw Error.invalid(variable: "UNIONHALL_LOG_LEVEL", value: text)
+            }
+            level = parsed
+        }
+        return AppConfiguration(
+            host: environment["UNIONHALL_HOST"].flatMap { $0.isEmpty ? nil : $0 } ?? "127.0.0.1",
+            port: try integer("UNIONHALL_PORT", default: 8080, in: 1...65535),
+            databaseURL: environment["DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
+                ?? "postgresql://unionhall_app@localhost:54329/unionhall",
+            databasePoolSize: try integer("UNIONHALL_DB_POOL_SIZE", default: 8, in: 1...200),
+            logLevel: level
+        )
+    }
+}

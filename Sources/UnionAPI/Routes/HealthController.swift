@@ -1,0 +1,28 @@
+import Hummingbird
+import UnionStore
+
+/// | method | path | roles | statuses |
+/// |---|---|---|---|
+/// | GET | /healthz | anyone | 200 while the process serves |
+/// | GET | /readyz | anyone | 200 when the database answers, 503 otherwise |
+///
+/// Orchestrators poll these without a token, so neither says more than up or down.
+struct HealthController<Context: RequestContext> {
+    let database: Database
+
+    func addRoutes(to router: Router<Context>) {
+        router.get("/healthz") { _, _ in
+            HealthStatus(status: "ok")
+        }
+        router.get("/readyz") { _, _ -> EditedResponse<HealthStatus> in
+            if await database.isReachable() {
+                return EditedResponse(status: .ok, response: HealthStatus(status: "ok"))
+            }
+            return EditedResponse(status: .serviceUnavailable, response: HealthStatus(status: "database unreachable"))
+        }
+    }
+}
+
+struct HealthStatus: ResponseEncodable {
+    let status: String
+}

@@ -1,0 +1,29 @@
+import ArgumentParser
+import Hummingbird
+import UnionAPI
+
+/// The UnionHall server. Configuration comes from the environment (see README).
+@main
+struct UnionHall: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "unionhall",
+        abstract: "The UnionHall back-office server.",
+        subcommands: [Serve.self],
+        defaultSubcommand: Serve.self
+    )
+
+    struct Serve: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Serve the HTTP API until SIGTERM or SIGINT, then drain and stop.",
+            discussion: """
+                Environment: DATABASE_URL (libpq URI for the unionhall_app role), UNIONHALL_HOST \
+                (127.0.0.1), UNIONHALL_PORT (8080), UNIONHALL_DB_POOL_SIZE (8), UNIONHALL_LOG_LEVEL (info).
+                """
+        )
+
+        func run() async throws {
+            let configuration = try AppConfiguration.fromEnvironment()
+            try await buildApplication(configuration: configuration).runService()
+        }
+    }
+}

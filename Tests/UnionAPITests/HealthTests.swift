@@ -1,0 +1,26 @@
+import Hummingbird
+import HummingbirdTesting
+import Testing
+import UnionAPI
+import UnionTestSupport
+
+@Suite("Health and readiness")
+struct HealthTests {
+    @Test func readyWhenTheDatabaseAnswers() async throws {
+        try await TestDatabase.with { database in
+            let app = buildApplication(configuration: AppConfiguration(databaseURL: database.conninfo(user: "unionhall_app")))
+            try await app.test(.router) { client in
+                try await client.execute(uri: "/healthz", method: .get) { #expect($0.status == .ok) }
+                try await client.execute(uri: "/readyz", method: .get) { #expect($0.status == .ok) }
+            }
+        }
+    }
+
+    @Test func notReadyWithoutADatabase() async throws {
+        let app = buildApplication(configuration: AppConfiguration(databaseURL: "postgresql://nobody@127.0.0.1:1/none"))
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/healthz", method: .get) { #expect($0.status == .ok) }
+            try await client.execute(uri: "/readyz", method: .get) { #expect($0.status == .serviceUnavailable) }
+        }
+    }
+}

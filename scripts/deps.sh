@@ -1,0 +1,5 @@
+#!/usr/bin/env bash
+# Installs the Debian packages UnionHall needs to build, test and run, if any are missing.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+ensure_packages postgresql postgresql-contrib libpq-dev pkg-config util-linux "$@"
