@@ -3,70 +3,131 @@ import CLibPQ
 extension LibPQConnection {
     /// Sends several statements in one flight (libpq pipeline mode) and reads their results.
     ///
-    /// A request's transaction — BEGIN, the scope's `set_config`, its query, COMMIT — costs one
-    /// round trip this way instead of four. Statements go through the unnamed statement, so this
-    /// path never touches the prepared-statement cache. On the first failing statement the rest
-    /// are skipped by the server; that statement's error is thrown after the pipeline is drained,
-    /// and an explicit transaction left aborted is rolled back.
+    /// The statements run as one unit: on the first failure the server skips the rest, that
+    /// statement's error is thrown, and an explicit transaction left aborted is rolled back.
     package func pipeline(_ queries: [PQQuery]) throws(PQError) -> [PQResult] {
-        guard PQenterPipelineMode(handle) == 1 else {
-            throw PQError(.unexpectedResult, message: "cannot enter pipeline mode: " + Self.errorMessage(handle))
+        let outcome = try pipeline(units: [queries])[0]
+        if case .failure = outcome, PQtransactionStatus(handle) == PQTRANS_INERROR {
+            _ = try? executeSimple("ROLLBACK")
         }
-        var results: [PQResult] = []
-        var firstError: PQError?
-        for query in queries {
-            let sent = PQParameters(query.bindings).withPointers { count, types, values, lengths, formats in
+        return try outcome.get()
+    }
+
+    /// Sends several independent units of statements in one flight, each unit closed by its own
+    /// Sync, and returns one outcome per unit.
+    ///
+    /// Between Syncs the server runs a unit as one implicit transaction: `set_config(…, true)`
+    /// lasts to the end of the unit, and a failing statement rolls back only its own unit (the
+    /// rest of that unit is skipped). This is what lets the pool put many callers' statements
+    /// on one connection per round trip. Throws only when the connection breaks before any
+    /// result could be read; a break midway fails the units not yet answered.
+    package func pipeline(units: [[PQQuery]]) throws(PQError) -> [Result<[PQResult], PQError>] {
+        guard PQenterPipelineMode(handle) == 1 else {
+            throw PQError(.connectionLost, message: "cannot enter pipeline mode: " + Self.errorMessage(handle))
+        }
+        defer { _ = PQexitPipelineMode(handle) }
+        // Which statements each unit prepares in this flight, remembered only once they succeed.
+        var preparing: [[(key: String, name: String)?]] = []
+        for unit in units {
+            var unitPreparing: [(key: String, name: String)?] = []
+            for query in unit {
+                let (sent, prepared) = send(query)
+                guard sent else { throw PQError(.connectionLost, message: Self.errorMessage(handle)) }
+                unitPreparing.append(prepared)
+            }
+            preparing.append(unitPreparing)
+            guard PQpipelineSync(handle) == 1 else { throw PQError(.connectionLost, message: Self.errorMessage(handle)) }
+        }
+        var outcomes: [Result<[PQResult], PQError>] = []
+        outcomes.reserveCapacity(units.count)
+        for (unitIndex, unit) in units.enumerated() {
+            do {
+                outcomes.append(.success(try readUnit(unit, preparing: preparing[unitIndex])))
+            } catch {
+                outcomes.append(.failure(error))
+                // A broken connection, or results out of step with what was sent (a stale
+                // error the server left while the connection sat idle): nothing more can be
+                // trusted on this connection.
+                if PQstatus(handle) != CONNECTION_OK || error.code == .unexpectedResult || error.code == .connectionLost {
+                    poisoned = true
+                    let lost = PQError(.connectionLost, message: error.message)
+                    outcomes[outcomes.count - 1] = .failure(lost)
+                    while outcomes.count < units.count { outcomes.append(.failure(lost)) }
+                    break
+                }
+            }
+        }
+        return outcomes
+    }
+
+    /// Queues one statement: the prepared statement when this connection has it, else a
+    /// prepare (when the cache has room) followed by its execution.
+    private func send(_ query: PQQuery) -> (sent: Bool, preparing: (key: String, name: String)?) {
+        let key = Self.statementKey(sql: query.sql, bindings: query.bindings)
+        let parameters = PQParameters(query.bindings)
+        if let name = preparedStatementName(forKey: key) {
+            let sent = parameters.withPointers { count, _, values, lengths, formats in
+                PQsendQueryPrepared(handle, name, count, values, lengths, formats, 0)
+            }
+            return (sent == 1, nil)
+        }
+        guard let name = reserveStatementName() else {
+            let sent = parameters.withPointers { count, types, values, lengths, formats in
                 PQsendQueryParams(handle, query.sql, count, types, values, lengths, formats, 0)
             }
-            guard sent == 1 else {
-                firstError = PQError(.connectionLost, message: Self.errorMessage(handle))
-                break
-            }
+            return (sent == 1, nil)
         }
-        if firstError == nil, PQpipelineSync(handle) != 1 {
-            firstError = PQError(.connectionLost, message: Self.errorMessage(handle))
+        let types = query.bindings.map { Oid($0.type.rawValue) }
+        guard PQsendPrepare(handle, name, query.sql, Int32(types.count), types) == 1 else { return (false, nil) }
+        let sent = parameters.withPointers { count, _, values, lengths, formats in
+            PQsendQueryPrepared(handle, name, count, values, lengths, formats, 0)
         }
-        if let firstError {
-            // Nothing reliable can be read back: the connection is unusable.
-            throw firstError
+        return (sent == 1, (key, name))
+    }
+
+    /// Reads one unit's results up to and including its Sync. Bounded, so a dead connection
+    /// can't spin it.
+    private func readUnit(_ unit: [PQQuery], preparing: [(key: String, name: String)?]) throws(PQError) -> [PQResult] {
+        var results: [PQResult] = []
+        var firstError: PQError?
+        // Results expected: one per statement plus one per prepare in this flight.
+        var expected: [(isPrepare: Bool, preparing: (key: String, name: String)?)] = []
+        for entry in preparing {
+            if let entry { expected.append((true, entry)) }
+            expected.append((false, nil))
         }
-        // Each statement yields one result then NULL; the sync yields PGRES_PIPELINE_SYNC.
-        // The loop is bounded so a dead connection can't spin it.
-        var remaining = queries.count
-        var steps = 0
-        while steps < queries.count * 4 + 8 {
-            steps += 1
+        var preparedOK = false
+        for step in expected {
             guard let result = PQgetResult(handle) else {
-                if PQstatus(handle) != CONNECTION_OK {
-                    throw PQError(.connectionLost, message: Self.errorMessage(handle))
-                }
-                continue  // the NULL that ends one statement's results
+                throw PQError(.connectionLost, message: Self.errorMessage(handle))
             }
             let status = PQresultStatus(result)
-            if status == PGRES_PIPELINE_SYNC {
-                PQclear(result)
-                break
-            }
             if status == PGRES_PIPELINE_ABORTED {
                 PQclear(result)
-                remaining -= 1
-                continue
+            } else if step.isPrepare {
+                preparedOK = status == PGRES_COMMAND_OK
+                if !preparedOK, firstError == nil { firstError = makeError(result) }
+                PQclear(result)
+                if preparedOK, let entry = step.preparing { rememberStatement(key: entry.key, name: entry.name) }
+            } else {
+                do {
+                    results.append(try check(result))
+                } catch {
+                    if firstError == nil { firstError = error }
+                }
             }
-            remaining -= 1
-            do {
-                results.append(try check(result))
-            } catch {
-                if firstError == nil { firstError = error }
+            // Each statement's results end with a NULL.
+            guard PQgetResult(handle) == nil else {
+                throw PQError(.unexpectedResult, message: "more results than statements in a pipeline")
             }
         }
-        _ = PQexitPipelineMode(handle)
-        if let firstError {
-            if PQtransactionStatus(handle) == PQTRANS_INERROR { _ = try? executeSimple("ROLLBACK") }
-            throw firstError
+        guard let sync = PQgetResult(handle) else { throw PQError(.connectionLost, message: Self.errorMessage(handle)) }
+        let syncStatus = PQresultStatus(sync)
+        PQclear(sync)
+        guard syncStatus == PGRES_PIPELINE_SYNC else {
+            throw PQError(.unexpectedResult, message: "expected the end of a pipeline unit")
         }
-        guard remaining == 0 else {
-            throw PQError(.unexpectedResult, message: "pipeline returned \(queries.count - remaining) of \(queries.count) results")
-        }
+        if let firstError { throw firstError }
         return results
     }
 }

@@ -16,6 +16,9 @@ package final class LibPQConnection: @unchecked Sendable {
     /// Prepared statement names by SQL text and parameter types.
     private var preparedStatements: [String: String] = [:]
     private static let preparedStatementLimit = 512
+    private var statementCounter = 0
+    /// Set when the connection's protocol state can't be trusted; it is then closed, not reused.
+    var poisoned = false
     /// Results received since the lease began; a lost connection before the first one is safe to retry.
     package internal(set) var resultsReceived = 0
 
@@ -65,7 +68,7 @@ package final class LibPQConnection: @unchecked Sendable {
 
     /// False once the connection is broken or left mid-transaction.
     package var isHealthy: Bool {
-        PQstatus(handle) == CONNECTION_OK && PQtransactionStatus(handle) == PQTRANS_IDLE
+        !poisoned && PQstatus(handle) == CONNECTION_OK && PQtransactionStatus(handle) == PQTRANS_IDLE
     }
 
     /// Reads whatever the server sent while the connection sat idle, without blocking: a
@@ -98,11 +101,11 @@ package final class LibPQConnection: @unchecked Sendable {
         let name: String
         if let existing = preparedStatements[key] {
             name = existing
-        } else if preparedStatements.count < Self.preparedStatementLimit {
-            name = "pq\(preparedStatements.count + 1)"
+        } else if let reserved = reserveStatementName() {
             let types = bindings.map { Oid($0.type.rawValue) }
-            _ = try check(PQprepare(handle, name, sql, Int32(types.count), types))
-            preparedStatements[key] = name
+            _ = try check(PQprepare(handle, reserved, sql, Int32(types.count), types))
+            rememberStatement(key: key, name: reserved)
+            name = reserved
         } else {
             return try check(PQParameters(bindings).withPointers { count, types, values, lengths, formats in
                 PQexecParams(handle, sql, count, types, values, lengths, formats, 0)
@@ -119,6 +122,17 @@ package final class LibPQConnection: @unchecked Sendable {
             return try execute(query)
         }
     }
+
+    func preparedStatementName(forKey key: String) -> String? { preparedStatements[key] }
+
+    /// A fresh statement name, or nil when the cache is full (then statements go unprepared).
+    func reserveStatementName() -> String? {
+        guard preparedStatements.count < Self.preparedStatementLimit else { return nil }
+        statementCounter += 1
+        return "pq\(statementCounter)"
+    }
+
+    func rememberStatement(key: String, name: String) { preparedStatements[key] = name }
 
     static func statementKey(sql: String, bindings: [PQBinding]) -> String {
         var key = sql

@@ -14,7 +14,8 @@ import Synchronization
 package final class PQPool: Service, Sendable {
     package let configuration: PQConfiguration
     let threadPool: NIOThreadPool
-    private let state: Mutex<PQPoolState<LibPQConnection>>
+    let state: Mutex<PQPoolState<LibPQConnection>>
+    let batch = Mutex(PQBatchQueue())
     private let logger: Logger
 
     package init(configuration: PQConfiguration, logger: Logger = Logger(label: "unionhall.pq")) {
@@ -62,10 +63,13 @@ package final class PQPool: Service, Sendable {
         }
     }
 
-    /// One statement on any free connection.
+    /// One statement, sent with other callers' statements on a shared connection (see
+    /// `PQPool+Batching.swift`). It runs as a transaction of its own.
     @discardableResult
     package func query(_ query: PQQuery) async throws -> PQResult {
-        try await withConnection { try await $0.query(query) }
+        let results = try await run(unit: [query])
+        guard let result = results.first else { throw PQError(.unexpectedResult, message: "no result for a statement") }
+        return result
     }
 
     // MARK: Leasing
@@ -99,7 +103,7 @@ package final class PQPool: Service, Sendable {
         do {
             return try await threadPool.runIfActive { try LibPQConnection(configuration: configuration) }
         } catch {
-            handOver(state.withLock { $0.discard() })
+            discardSlot()
             throw error
         }
     }
@@ -145,12 +149,17 @@ package final class PQPool: Service, Sendable {
         )))
     }
 
-    private func release(_ connection: LibPQConnection) {
+    func release(_ connection: LibPQConnection) {
         if connection.isHealthy {
             handOver(state.withLock { $0.release(connection) }, connection: connection)
         } else {
-            handOver(state.withLock { $0.discard() })
+            discardSlot()
         }
+    }
+
+    /// Frees a slot whose connection is gone (or never opened).
+    func discardSlot() {
+        handOver(state.withLock { $0.discard() })
     }
 
     private func handOver(_ waiter: PQPoolState<LibPQConnection>.Waiter?, connection: LibPQConnection? = nil) {
@@ -174,7 +183,15 @@ package final class PQPool: Service, Sendable {
             waiter.resume(.failure(PQError(.poolClosed, message: "the connection pool is shut down")))
         }
         _ = idle  // dropping the last reference closes each connection (PQfinish in deinit)
-        while state.withLock({ $0.slots }) > 0 {
+        let queued = batch.withLock { queue -> [PQBatchQueue.Item] in
+            defer { queue.items = [] }
+            return queue.items
+        }
+        for item in queued { item.resume(.failure(PQError(.poolClosed, message: "the connection pool is shut down"))) }
+        // Leases come back as their holders finish; a bounded wait, so a leaked lease can't
+        // hang shutdown forever.
+        let deadline = ContinuousClock.now + .seconds(30)
+        while state.withLock({ $0.slots }) > 0, ContinuousClock.now < deadline {
             try? await Task.sleep(for: .milliseconds(10))
         }
         try? await threadPool.shutdownGracefully()
