@@ -7,7 +7,7 @@ set -euo pipefail
 source "$(dirname "$0")/../scripts/lib.sh"
 cd "$UNIONHALL_ROOT"
 SECONDS_EACH=${1:-10}
-POOL=${PQBENCH_POOL:-8}
+POOLS=${PQBENCH_POOLS:-"1 2 4 8"}
 bash scripts/deps.sh
 bash scripts/db-up.sh
 export_database_env
@@ -22,12 +22,16 @@ swift build -c release --product pqbench >/dev/null
 PQBENCH="$(swift build -c release --show-bin-path)/pqbench"
 URL="host=$UNIONHALL_PGHOST port=$UNIONHALL_PG_PORT user=postgres dbname=uh_bench"
 
-printf '%-8s %14s %14s %8s\n' clients "pgbench tps" "PQ qps" ratio
+# pgbench opens one connection per client; the PQ pool shares a few connections among all
+# tasks and pipelines their statements, so it is measured at several pool sizes.
+printf '%-8s %-6s %14s %14s %8s\n' clients pool "pgbench tps" "PQ qps" ratio
 for clients in 1 32; do
     pg=$("$BIN/pgbench" -n -S -M prepared -c "$clients" -j "$(( clients < 2 ? 1 : 2 ))" -T "$SECONDS_EACH" \
         -h "$UNIONHALL_PGHOST" -p "$UNIONHALL_PG_PORT" -U postgres uh_bench 2>/dev/null \
         | awk '/^tps/ {print int($3)}')
-    pool=$(( clients < POOL ? clients : POOL ))
-    pq=$("$PQBENCH" --database-url "$URL" --tasks "$clients" --pool-size "$pool" --seconds "$SECONDS_EACH" | sed -E 's/.*qps=([0-9]+).*/\1/')
-    printf '%-8s %14s %14s %8.2f\n' "$clients" "$pg" "$pq" "$(echo "$pq / $pg" | bc -l)"
+    for pool in $POOLS; do
+        [ "$pool" -gt "$clients" ] && continue
+        pq=$("$PQBENCH" --database-url "$URL" --tasks "$clients" --pool-size "$pool" --seconds "$SECONDS_EACH" | sed -E 's/.*qps=([0-9]+).*/\1/')
+        printf '%-8s %-6s %14s %14s %8s\n' "$clients" "$pool" "$pg" "$pq" "$(awk -v a="$pq" -v b="$pg" 'BEGIN { printf "%.2f", a / b }')"
+    done
 done

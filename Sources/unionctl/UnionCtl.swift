@@ -5,7 +5,11 @@ import ArgumentParser
 struct UnionCtl: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "unionctl",
-        abstract: "Administer a UnionHall federation: the database, offices, users and reports.",
-        subcommands: [MigrateCommand.self]
+        abstract: "Administer a UnionHall federation: the database, offices, users, tokens and the audit log.",
+        discussion: """
+            Commands other than `migrate` and `init` act as a named area user (--as or UNIONHALL_USER) \
+            and are checked and audited exactly as that user's API calls would be.
+            """,
+        subcommands: [MigrateCommand.self, InitCommand.self, OfficeCommand.self, UserCommand.self, TokenCommand.self, AuditCommand.self]
     )
 }

@@ -42,9 +42,15 @@ package struct PQConnection: Sendable {
     @discardableResult
     package func withTransaction<T: Sendable>(
         _ options: PQTransactionOptions = .init(),
+        prelude: [PQQuery] = [],
         _ body: (PQConnection) async throws -> T
     ) async throws -> T {
-        try await query(PQQuery(unsafeSQL: options.beginStatement))
+        // BEGIN and the prelude (a scope's set_config, say) share one round trip.
+        if prelude.isEmpty {
+            try await query(PQQuery(unsafeSQL: options.beginStatement))
+        } else {
+            _ = try await pipeline([PQQuery(unsafeSQL: options.beginStatement)] + prelude)
+        }
         let value: T
         do {
             value = try await body(self)

@@ -1,6 +1,10 @@
+import Foundation
+import HTTPTypes
 import Hummingbird
 import Logging
+import NIOCore
 import PQ
+import UnionDomain
 import UnionStore
 
 /// Builds the whole HTTP application from configuration, so tests run exactly what `serve` runs.
@@ -15,8 +19,8 @@ package func buildApplication(configuration: AppConfiguration) -> some Applicati
         ),
         logger: logger
     )
-    let database = Database(pool: pool)
-    let router = buildRouter(database: database)
+    let database = Database(pool: pool, hasher: PasswordHasher(cost: configuration.bcryptCost))
+    let (router, _) = buildRouter(database: database)
     var app = Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "unionhall"),
@@ -27,8 +31,31 @@ package func buildApplication(configuration: AppConfiguration) -> some Applicati
     return app
 }
 
-package func buildRouter(database: Database) -> Router<BasicRequestContext> {
-    let router = Router(context: BasicRequestContext.self)
+/// The router and the table of every API route it serves (for the OpenAPI test).
+func buildRouter(database: Database) -> (Router<UnionRequestContext>, RouteTable) {
+    let router = Router(context: UnionRequestContext.self)
+    router.add(middleware: RequestIDMiddleware())
     HealthController(database: database).addRoutes(to: router)
-    return router
+    router.get("/openapi.yaml") { _, _ in
+        Response(status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
+                 body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.yaml)))
+    }
+    let auth = AuthStore(database: database)
+    let api = router.group("api/v1")
+        .add(middleware: ProblemMiddleware())
+        .add(middleware: AuthenticationMiddleware(auth: auth))
+    let routes = RouteTable(group: api, prefix: "/api/v1")
+    let users = UserStore(database: database)
+    AuthController(auth: auth, users: users).addRoutes(to: routes)
+    OfficeController(offices: OfficeStore(database: database)).addRoutes(to: routes)
+    UserController(users: users).addRoutes(to: routes)
+    AuditController(audit: AuditStore(database: database)).addRoutes(to: routes)
+    return (router, routes)
+}
+
+/// The API routes as `(method, path)` pairs, for tests that compare them with the OpenAPI document.
+package func apiEndpoints() -> [(method: String, path: String)] {
+    let pool = PQPool(configuration: PQConfiguration(connectionString: "host=/nonexistent dbname=none", maximumConnections: 1))
+    let (_, routes) = buildRouter(database: Database(pool: pool, hasher: PasswordHasher(cost: 4)))
+    return routes.endpoints.map { ($0.method.rawValue, $0.path) } + [("GET", "/healthz"), ("GET", "/readyz"), ("GET", "/openapi.yaml")]
 }

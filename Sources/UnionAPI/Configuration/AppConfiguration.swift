@@ -1,5 +1,9 @@
 import Foundation
+import HTTPTypes
+import Hummingbird
 import Logging
+import NIOCore
+import UnionDomain
 
 /// Everything the server reads from its environment, in one place, with development defaults.
 package struct AppConfiguration: Sendable {
@@ -9,8 +13,12 @@ package struct AppConfiguration: Sendable {
     package var databaseURL: String
     package var databasePoolSize: Int
     package var logLevel: Logger.Level
+    /// bcrypt's work factor for new password hashes (tests lower it).
+    package var bcryptCost: UInt8
 
-    package init(host: String = "127.0.0.1", port: Int = 8080, databaseURL: String, databasePoolSize: Int = 8, logLevel: Logger.Level = .info) {
+    package init(host: String = "127.0.0.1", port: Int = 8080, databaseURL: String, databasePoolSize: Int = 8,
+                 logLevel: Logger.Level = .info, bcryptCost: UInt8 = 12) {
+        self.bcryptCost = bcryptCost
         self.host = host
         self.port = port
         self.databaseURL = databaseURL
@@ -28,7 +36,7 @@ package struct AppConfiguration: Sendable {
     }
 
     /// Reads `UNIONHALL_HOST`, `UNIONHALL_PORT`, `DATABASE_URL`, `UNIONHALL_DB_POOL_SIZE` and
-    /// `UNIONHALL_LOG_LEVEL`. A malformed value is an error, never silently the default.
+    /// `UNIONHALL_LOG_LEVEL`, `UNIONHALL_BCRYPT_COST`. A malformed value is an error, never silently the default.
     package static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws -> AppConfiguration {
         func integer(_ name: String, default value: Int, in range: ClosedRange<Int>) throws -> Int {
             guard let text = environment[name], !text.isEmpty else { return value }
@@ -48,7 +56,8 @@ package struct AppConfiguration: Sendable {
             databaseURL: environment["DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
                 ?? "postgresql://unionhall_app@localhost:54329/unionhall",
             databasePoolSize: try integer("UNIONHALL_DB_POOL_SIZE", default: 8, in: 1...200),
-            logLevel: level
+            logLevel: level,
+            bcryptCost: UInt8(try integer("UNIONHALL_BCRYPT_COST", default: 12, in: 4...31))
         )
     }
 }

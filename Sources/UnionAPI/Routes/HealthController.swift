@@ -1,4 +1,9 @@
+import Foundation
+import HTTPTypes
 import Hummingbird
+import Logging
+import NIOCore
+import UnionDomain
 import UnionStore
 
 /// | method | path | roles | statuses |

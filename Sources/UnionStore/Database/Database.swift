@@ -1,12 +1,15 @@
 import Logging
 import PQ
+import UnionDomain
 
-/// The store's entry point: the application role's connection pool and what runs on it.
+/// The store's entry point: the application role's pool and the services every store needs.
 package struct Database: Sendable {
     package let pool: PQPool
+    package let hasher: PasswordHasher
 
-    package init(pool: PQPool) {
+    package init(pool: PQPool, hasher: PasswordHasher = PasswordHasher()) {
         self.pool = pool
+        self.hasher = hasher
     }
 
     /// True when a query reaches the server now. Never throws: readiness is a yes or no.
@@ -15,6 +18,51 @@ package struct Database: Sendable {
             return try await pool.query("SELECT 1").scalar(Int.self) == 1
         } catch {
             return false
+        }
+    }
+
+    /// Runs `body` in one transaction scoped to `principal`: the row-level security settings go
+    /// out with BEGIN in one round trip, COMMIT follows a normal return, ROLLBACK a throw.
+    /// Database errors leave as `StoreError`.
+    @discardableResult
+    package func withSession<T: Sendable>(
+        _ principal: Principal,
+        readOnly: Bool = false,
+        _ body: (Session) async throws -> T
+    ) async throws -> T {
+        do {
+            return try await pool.withConnection { connection in
+                try await connection.withTransaction(
+                    PQTransactionOptions(readOnly: readOnly),
+                    prelude: [ScopeSettings.query(for: principal)]
+                ) { connection in
+                    try await body(Session(connection: connection, principal: principal))
+                }
+            }
+        } catch {
+            throw StoreError.map(error)
+        }
+    }
+
+    /// One read statement scoped to `principal`, pipelined with its scope settings and batched
+    /// with other callers' statements: one round trip, no connection held.
+    package func read(_ principal: Principal, _ query: PQQuery) async throws -> PQResult {
+        do {
+            let results = try await pool.run(unit: [ScopeSettings.query(for: principal), query])
+            guard let result = results.last else { throw StoreError.unavailable }
+            return result
+        } catch {
+            throw StoreError.map(error)
+        }
+    }
+
+    /// A statement outside any scope (the SECURITY DEFINER doors: login, token lookup).
+    @discardableResult
+    func unscoped(_ query: PQQuery) async throws -> PQResult {
+        do {
+            return try await pool.query(query)
+        } catch {
+            throw StoreError.map(error)
         }
     }
 }

@@ -1,9 +1,13 @@
 import PQ
+import UnionDomain
 
 extension StoreError {
-    /// The one place a database error becomes a store error. Anything not listed is a bug or
-    /// an outage and is rethrown as is, for the front end to log and answer 500.
+    /// The one place a database error (or a policy denial) becomes a store error. Anything not
+    /// listed is a bug or an outage and passes through, for the front end to log and answer 500.
     package static func map(_ error: any Error) -> any Error {
+        if let denial = error as? PolicyDenial {
+            return denial.decision == .notFound ? StoreError.notFound : StoreError.forbidden
+        }
         guard let error = error as? PQError else { return error }
         switch error.code {
         case .connectionFailed, .connectionLost, .poolTimeout, .poolClosed, .authenticationFailed:
@@ -23,7 +27,11 @@ extension StoreError {
             return StoreError.retryable
         case .insufficientPrivilege:
             return StoreError.forbidden
+        case .invalidTextRepresentation:
+            return StoreError.notFound
         default:
+            // Row-level security refusing a write looks like "new row violates row-level
+            // security policy" (42501 is taken above); anything in class 08/57 is an outage.
             return state.isConnectionException ? StoreError.unavailable : error
         }
     }

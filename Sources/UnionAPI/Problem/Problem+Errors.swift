@@ -1,0 +1,66 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import NIOCore
+import UnionDomain
+import UnionStore
+
+extension Problem {
+    /// The one mapping from every error the layers below throw to what a client sees. An error
+    /// not listed is a bug: logged with the request id, answered with a bare 500.
+    static func from(_ error: any Error, logger: Logger) -> Problem {
+        switch error {
+        case let problem as Problem:
+            return problem
+        case let failure as ValidationFailure:
+            return .invalid(failure.errors)
+        case let denial as PolicyDenial:
+            return denial.decision == .notFound ? .notFound : .forbidden
+        case let store as StoreError:
+            switch store {
+            case .notFound: return .notFound
+            case .forbidden: return .forbidden
+            case .conflict(let reason): return .conflict(reason)
+            case .invalidReference(let constraint):
+                return .invalid([FieldError(field: ConstraintFields.field(for: constraint), code: "unknown_reference",
+                                            message: "refers to something that does not exist", messageZH: "引用的对象不存在")])
+            case .rejected(let constraint):
+                return .invalid([FieldError(field: ConstraintFields.field(for: constraint), code: "rejected",
+                                            message: "is not an accepted value", messageZH: "取值不被接受")])
+            case .retryable: return .retry
+            case .unavailable: return .unavailable
+            }
+        case let login as AuthStore.LoginError:
+            return login == .locked ? .locked : .invalidCredentials
+        case is BootstrapStore.BootstrapError:
+            return .alreadyInitialised
+        case let http as HTTPError:
+            switch http.status {
+            case .notFound: return .notFound
+            case .methodNotAllowed:
+                return Problem(status: .methodNotAllowed, code: "method_not_allowed", detail: "Method not allowed.", detailZH: "不支持该请求方法。")
+            case .contentTooLarge:
+                return Problem(status: .contentTooLarge, code: "too_large", detail: "The request body is too large.", detailZH: "请求内容过大。")
+            default:
+                return Problem(status: http.status, code: "bad_request", detail: http.status.reasonPhrase, detailZH: "请求无效。")
+            }
+        default:
+            logger.error("unhandled error", metadata: ["error": "\(String(reflecting: type(of: error)))"])
+            return .internalError
+        }
+    }
+}
+
+/// The input field a constraint guards, for per-field errors.
+enum ConstraintFields {
+    static func field(for constraint: String) -> String {
+        switch constraint {
+        case "offices_parent_fkey": "parent_id"
+        case "users_office_fkey", "api_tokens_office_fkey": "office_id"
+        case "offices_code_format": "code"
+        case "users_username_format": "username"
+        default: "body"
+        }
+    }
+}

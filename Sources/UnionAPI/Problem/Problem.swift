@@ -1,0 +1,96 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import NIOCore
+import UnionDomain
+
+/// An RFC 9457 problem: `application/problem+json` with a stable `code`, a human `detail`
+/// (Chinese for `Accept-Language: zh…`) and, for invalid input, one entry per field.
+struct Problem: HTTPResponseError, Equatable {
+    let status: HTTPResponse.Status
+    let code: String
+    let detail: String
+    let detailZH: String
+    var errors: [FieldError] = []
+    var retryAfterSeconds: Int?
+
+    func response(from request: Request, context: some RequestContext) throws -> Response {
+        let chinese = request.headers[.acceptLanguage]?.lowercased().hasPrefix("zh") ?? false
+        let body = Body(
+            type: "https://unionhall.dev/problems/\(code)",
+            title: status.reasonPhrase,
+            status: Int(status.code),
+            code: code,
+            detail: chinese ? detailZH : detail,
+            errors: errors.isEmpty ? nil : errors.map {
+                .init(field: $0.field, code: $0.code, message: chinese ? $0.messageZH : $0.message)
+            }
+        )
+        var headers: HTTPFields = [.contentType: "application/problem+json"]
+        if let retryAfterSeconds { headers[.retryAfter] = String(retryAfterSeconds) }
+        if status == .unauthorized { headers[.wwwAuthenticate] = "Bearer" }
+        let data = try APIJSON.encoder.encode(body)
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    struct Body: Encodable {
+        let type: String
+        let title: String
+        let status: Int
+        let code: String
+        let detail: String
+        let errors: [Field]?
+
+        struct Field: Encodable {
+            let field: String
+            let code: String
+            let message: String
+        }
+    }
+}
+
+extension Problem {
+    static let unauthorized = Problem(status: .unauthorized, code: "unauthorized",
+                                      detail: "A valid bearer token is required.", detailZH: "需要有效的访问令牌。")
+    static let invalidCredentials = Problem(status: .unauthorized, code: "invalid_credentials",
+                                            detail: "Invalid username or password.", detailZH: "用户名或密码错误。")
+    static let locked = Problem(status: .tooManyRequests, code: "too_many_attempts",
+                                detail: "Too many failed sign-ins; try again later.", detailZH: "登录失败次数过多，请稍后再试。",
+                                retryAfterSeconds: 900)
+    static let forbidden = Problem(status: .forbidden, code: "forbidden",
+                                   detail: "Your role may not do this.", detailZH: "您的角色无权执行此操作。")
+    static let notFound = Problem(status: .notFound, code: "not_found",
+                                  detail: "No such resource.", detailZH: "资源不存在。")
+    static let unavailable = Problem(status: .serviceUnavailable, code: "database_unavailable",
+                                     detail: "The database is unreachable; try again shortly.", detailZH: "数据库暂时无法访问，请稍后再试。",
+                                     retryAfterSeconds: 5)
+    static let retry = Problem(status: .serviceUnavailable, code: "retry",
+                               detail: "A concurrent change interfered; try again.", detailZH: "并发冲突，请重试。",
+                               retryAfterSeconds: 1)
+    static let alreadyInitialised = Problem(status: .conflict, code: "already_initialised",
+                                            detail: "The federation is already initialised.", detailZH: "系统已初始化。")
+    static let internalError = Problem(status: .internalServerError, code: "internal_error",
+                                       detail: "Something went wrong on our side.", detailZH: "服务器内部错误。")
+
+    static func invalid(_ errors: [FieldError]) -> Problem {
+        Problem(status: .unprocessableContent, code: "invalid_input",
+                detail: "Some fields are invalid.", detailZH: "部分字段无效。", errors: errors)
+    }
+
+    static func conflict(_ reason: String) -> Problem {
+        let (code, detail, detailZH) = ConflictReasons.describe(reason)
+        return Problem(status: .conflict, code: code, detail: detail, detailZH: detailZH)
+    }
+}
+
+/// Constraint names become stable conflict codes; the constraint itself is never shown.
+enum ConflictReasons {
+    static func describe(_ constraint: String) -> (String, String, String) {
+        switch constraint {
+        case "offices_code_key": ("duplicate_office_code", "An office with this code exists.", "该工会代码已存在。")
+        case "users_username_key": ("duplicate_username", "This username is taken.", "该用户名已被使用。")
+        default: ("conflict", "The request conflicts with the current state.", "请求与当前状态冲突。")
+        }
+    }
+}

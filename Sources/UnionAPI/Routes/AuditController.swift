@@ -1,0 +1,102 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import NIOCore
+import UnionDomain
+import UnionStore
+
+/// | method | path | roles | statuses |
+/// |---|---|---|---|
+/// | GET | /api/v1/audit | area_admin, auditor | 200, 401, 403, 422 (bad filter) |
+///
+/// Filters: `table`, `row_id`, `user_id`, `from`, `to` (ISO 8601); pages: `limit` (1–200,
+/// default 50) and `after` (the `next` of the previous page).
+struct AuditController {
+    let audit: AuditStore
+
+    func addRoutes(to routes: RouteTable) {
+        routes.add(.get, "audit", list)
+    }
+
+    struct EntryDTO: Encodable, Sendable {
+        let id: Int64
+        let at: Date
+        let userId: String?
+        let officeId: String?
+        let table: String
+        let rowId: String
+        let action: String
+        let before: JSONText?
+        let after: JSONText?
+    }
+
+    @Sendable func list(_ request: Request, context: UnionRequestContext) async throws -> ListDTO<EntryDTO> {
+        let principal = try context.requirePrincipal()
+        let query = request.uri.queryParameters
+        var errors: [FieldError] = []
+        var filter = AuditStore.Filter(table: query.get("table"), rowID: query.get("row_id"))
+        if let text = query.get("user_id") {
+            filter.userID = User.ID(uuidString: text)
+            if filter.userID == nil { errors.append(.invalidFormat("user_id", expected: "a UUID", expectedZH: "UUID")) }
+        }
+        for (name, keyPath) in [("from", \AuditStore.Filter.from), ("to", \AuditStore.Filter.to)] {
+            guard let text = query.get(name) else { continue }
+            if let date = try? Date(text, strategy: .iso8601) {
+                filter[keyPath: keyPath] = date
+            } else {
+                errors.append(.invalidFormat(name, expected: "an ISO 8601 time", expectedZH: "ISO 8601 时间"))
+            }
+        }
+        let limit = query.get("limit").map { Int($0) ?? -1 } ?? 50
+        if !(1...200).contains(limit) {
+            errors.append(FieldError(field: "limit", code: "out_of_range", message: "must be 1 to 200", messageZH: "须在1到200之间"))
+        }
+        let after = query.get("after").map { Int64($0) ?? -1 }
+        if let after, after < 0 { errors.append(.invalidFormat("after", expected: "a cursor from `next`", expectedZH: "上一页返回的 next")) }
+        if !errors.isEmpty { throw Problem.invalid(errors) }
+        let page = try await audit.list(principal, filter: filter, limit: limit, after: after)
+        return ListDTO(items: page.items.map {
+            EntryDTO(id: $0.id, at: $0.at, userId: $0.userID?.description, officeId: $0.officeID?.description,
+                     table: $0.tableName, rowId: $0.rowID, action: $0.action,
+                     before: $0.before.map(JSONText.init), after: $0.after.map(JSONText.init))
+        }, next: page.next)
+    }
+}
+
+/// JSON text from the database, embedded as JSON (not as a string) in a response.
+struct JSONText: Encodable, Sendable {
+    let text: String
+
+    func encode(to encoder: any Encoder) throws {
+        let value = try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
+        try value.encode(to: encoder)
+    }
+}
+
+/// Any JSON value, for passing stored JSON through unchanged.
+indirect enum JSONValue: Codable, Sendable {
+    case null, bool(Bool), number(Double), string(String), array([JSONValue]), object([String: JSONValue])
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if container.decodeNil() { self = .null }
+        else if let value = try? container.decode(Bool.self) { self = .bool(value) }
+        else if let value = try? container.decode(Double.self) { self = .number(value) }
+        else if let value = try? container.decode(String.self) { self = .string(value) }
+        else if let value = try? container.decode([JSONValue].self) { self = .array(value) }
+        else { self = .object(try container.decode([String: JSONValue].self)) }
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .null: try container.encodeNil()
+        case .bool(let value): try container.encode(value)
+        case .number(let value): try container.encode(value)
+        case .string(let value): try container.encode(value)
+        case .array(let value): try container.encode(value)
+        case .object(let value): try container.encode(value)
+        }
+    }
+}

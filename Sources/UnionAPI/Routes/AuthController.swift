@@ -1,0 +1,56 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import NIOCore
+import UnionDomain
+import UnionStore
+
+/// | method | path | roles | statuses |
+/// |---|---|---|---|
+/// | POST | /api/v1/auth/login | anyone | 200, 401 (one answer for unknown user and wrong password), 422, 429 (locked) |
+/// | POST | /api/v1/auth/logout | signed in | 204, 401 |
+/// | GET | /api/v1/me | signed in | 200, 401 |
+struct AuthController {
+    let auth: AuthStore
+    let users: UserStore
+
+    func addRoutes(to routes: RouteTable) {
+        routes.add(.post, "auth/login", login)
+        routes.add(.post, "auth/logout", logout)
+        routes.add(.get, "me", me)
+    }
+
+    struct LoginRequest: Decodable {
+        let username: String?
+        let password: String?
+    }
+
+    struct LoginResponse: ResponseEncodable {
+        let token: String
+        let tokenType = "Bearer"
+        let expiresAt: Date
+    }
+
+    @Sendable func login(_ request: Request, context: UnionRequestContext) async throws -> LoginResponse {
+        var request = request
+        let body = try await request.decodeJSON(LoginRequest.self, context: context)
+        var validator = Validator()
+        let username = validator.text(body.username, field: "username", max: 40)
+        let password = validator.text(body.password, field: "password", max: 200)
+        try validator.finish()
+        let session = try await auth.login(username: username ?? "", password: password ?? "")
+        return LoginResponse(token: session.token, expiresAt: session.expiresAt)
+    }
+
+    @Sendable func logout(_ request: Request, context: UnionRequestContext) async throws -> HTTPResponse.Status {
+        let principal = try context.requirePrincipal()
+        if let token = context.bearerToken { try await auth.logout(principal, token: token) }
+        return .noContent
+    }
+
+    @Sendable func me(_ request: Request, context: UnionRequestContext) async throws -> UserDTO {
+        let principal = try context.requirePrincipal()
+        return UserDTO(try await users.get(principal, id: principal.userID))
+    }
+}

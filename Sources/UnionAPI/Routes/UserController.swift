@@ -1,0 +1,54 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import NIOCore
+import UnionDomain
+import UnionStore
+
+/// | method | path | roles | statuses |
+/// |---|---|---|---|
+/// | GET | /api/v1/users | area_admin, auditor | 200, 401, 403 |
+/// | POST | /api/v1/users | area_admin | 201, 401, 403, 404 (office outside scope), 409 (username taken), 422 |
+struct UserController {
+    let users: UserStore
+
+    func addRoutes(to routes: RouteTable) {
+        routes.add(.get, "users", list)
+        routes.add(.post, "users", create)
+    }
+
+    @Sendable func list(_ request: Request, context: UnionRequestContext) async throws -> ListDTO<UserDTO> {
+        let principal = try context.requirePrincipal()
+        var office: Office.ID?
+        if let text = request.uri.queryParameters.get("office_id") {
+            guard let id = Office.ID(uuidString: text) else {
+                throw Problem.invalid([.invalidFormat("office_id", expected: "a UUID", expectedZH: "UUID")])
+            }
+            office = id
+        }
+        return ListDTO(items: try await users.list(principal, office: office).map(UserDTO.init), next: nil)
+    }
+
+    struct CreateRequest: Decodable {
+        let username: String?
+        let displayName: String?
+        let officeId: String?
+        let role: String?
+        let password: String?
+    }
+
+    @Sendable func create(_ request: Request, context: UnionRequestContext) async throws -> Created<UserDTO> {
+        let principal = try context.requirePrincipal()
+        try Policy.require(principal, .manageUsers)
+        var request = request
+        let body = try await request.decodeJSON(CreateRequest.self, context: context)
+        let office = body.officeId.flatMap(Office.ID.init(uuidString:))
+        if body.officeId != nil, office == nil {
+            throw Problem.invalid([.invalidFormat("office_id", expected: "a UUID", expectedZH: "UUID")])
+        }
+        let user = try NewUser(username: body.username, displayName: body.displayName, officeID: office,
+                               role: body.role, password: body.password)
+        return Created(body: UserDTO(try await users.create(principal, user)))
+    }
+}
