@@ -117,6 +117,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "UnionDomainTests",
+            dependencies: ["UnionDomain"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "UnionStoreTests",
             dependencies: ["UnionStore", "UnionDomain", "PQ", "UnionTestSupport"],
             swiftSettings: swiftSettings
@@ -124,7 +129,9 @@ let package = Package(
         .testTarget(
             name: "UnionAPITests",
             dependencies: [
-                "UnionAPI", "UnionStore", "UnionDomain", "UnionTestSupport",
+                "UnionAPI", "UnionStore", "UnionDomain", "UnionTestSupport", "PQ",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
