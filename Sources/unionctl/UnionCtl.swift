@@ -10,6 +10,9 @@ struct UnionCtl: AsyncParsableCommand {
             Commands other than `migrate` and `init` act as a named area user (--as or UNIONHALL_USER) \
             and are checked and audited exactly as that user's API calls would be.
             """,
-        subcommands: [MigrateCommand.self, InitCommand.self, OfficeCommand.self, UserCommand.self, TokenCommand.self, AuditCommand.self]
+        subcommands: [
+            MigrateCommand.self, InitCommand.self, OfficeCommand.self, UserCommand.self, TokenCommand.self, AuditCommand.self,
+            SettingCommand.self, WorkersCommand.self, DemoCommand.self,
+        ]
     )
 }

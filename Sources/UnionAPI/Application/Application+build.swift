@@ -50,6 +50,9 @@ func buildRouter(database: Database) -> (Router<UnionRequestContext>, RouteTable
     OfficeController(offices: OfficeStore(database: database)).addRoutes(to: routes)
     UserController(users: users).addRoutes(to: routes)
     AuditController(audit: AuditStore(database: database)).addRoutes(to: routes)
+    WorkerController(workers: WorkerStore(database: database), importer: WorkerImport(database: database)).addRoutes(to: routes)
+    HouseholdController(household: HouseholdStore(database: database)).addRoutes(to: routes)
+    HardshipController(files: HardshipStore(database: database)).addRoutes(to: routes)
     return (router, routes)
 }
 

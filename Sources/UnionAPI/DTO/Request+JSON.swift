@@ -53,11 +53,3 @@ extension String {
         return result
     }
 }
-
-extension Parameters {
-    /// A path id, or 404: a malformed id names no resource.
-    func requireID<Tag>(_ name: String = "id", as: Identifier<Tag>.Type = Identifier<Tag>.self) throws -> Identifier<Tag> {
-        guard let text = get(name), let id = Identifier<Tag>(uuidString: text) else { throw Problem.notFound }
-        return id
-    }
-}

@@ -28,11 +28,3 @@ package struct AuditEntry: Sendable, Hashable, Codable {
         self.after = after
     }
 }
-
-/// Masks a resident ID number for people without need: `110105********1234`.
-package enum IDNumberMask {
-    package static func mask(_ idNumber: String) -> String {
-        guard idNumber.count > 10 else { return String(repeating: "*", count: idNumber.count) }
-        return String(idNumber.prefix(6)) + String(repeating: "*", count: idNumber.count - 10) + String(idNumber.suffix(4))
-    }
-}

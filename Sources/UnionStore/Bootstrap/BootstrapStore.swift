@@ -18,14 +18,16 @@ package struct BootstrapStore: Sendable {
         case alreadyInitialised
     }
 
-    package func initialise(areaCode: String, areaName: String, username: String, displayName: String) async throws -> Result {
+    /// Creates the area office and its administrator; the password is generated unless given.
+    package func initialise(areaCode: String, areaName: String, username: String, displayName: String,
+                            password given: String? = nil) async throws -> Result {
         var validator = Validator()
         _ = validator.text(areaName, field: "area_name", max: NewOffice.maxNameLength)
         _ = validator.text(displayName, field: "display_name", max: 50)
         validator.check(OfficeCode.isValid(areaCode), .invalidFormat("area_code", expected: "a lower-case slug", expectedZH: "小写字母代码"))
         validator.check(Username.isValid(username.lowercased()), .invalidFormat("username", expected: "3–40 lower-case letters or digits", expectedZH: "3至40位小写字母或数字"))
         try validator.finish()
-        let password = TokenGenerator.makePassword()
+        let password = given ?? TokenGenerator.makePassword()
         let hash = try await database.hasher.hash(password)
         do {
             guard let id = try await database.pool.query("""

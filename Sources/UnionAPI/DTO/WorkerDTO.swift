@@ -1,0 +1,126 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import NIOCore
+import UnionDomain
+
+/// A worker as the API shows it; the ID number is masked for roles without need.
+struct WorkerDTO: ResponseEncodable {
+    let id: String
+    let officeId: String
+    let name: String
+    let idNumber: String
+    let idNumberMasked: Bool
+    let sex: String
+    let birthDate: String
+    let phone: String?
+    let hukou: String?
+    let employer: String?
+    let occupation: String?
+    let membershipStatus: String
+    let memberSince: String?
+    let memberCardNumber: String?
+    let isModelWorker: Bool
+    let hardshipTier: String?
+
+    init(_ worker: Worker, for principal: Principal) {
+        id = worker.id.description
+        officeId = worker.officeID.description
+        name = worker.name
+        idNumberMasked = !principal.role.seesFullIDNumbers
+        idNumber = idNumberMasked ? ResidentID.mask(worker.idNumber) : worker.idNumber
+        sex = worker.sex.rawValue
+        birthDate = worker.birthDate.description
+        phone = worker.phone
+        hukou = worker.hukou?.rawValue
+        employer = worker.employer
+        occupation = worker.occupation
+        membershipStatus = worker.membershipStatus.rawValue
+        memberSince = worker.memberSince?.description
+        memberCardNumber = worker.memberCardNumber
+        isModelWorker = worker.isModelWorker
+        hardshipTier = worker.hardshipTier?.rawValue
+    }
+
+    /// The stored fields as submitted input, so a PATCH can merge into them and be validated whole.
+    static func input(from worker: Worker) -> WorkerInput {
+        WorkerInput(name: worker.name, idNumber: worker.idNumber, sex: worker.sex.rawValue, birthDate: worker.birthDate.description,
+                    phone: worker.phone, hukou: worker.hukou?.rawValue, employer: worker.employer, occupation: worker.occupation,
+                    membershipStatus: worker.membershipStatus.rawValue, memberSince: worker.memberSince?.description,
+                    memberCardNumber: worker.memberCardNumber)
+    }
+}
+
+struct HouseholdMemberDTO: ResponseEncodable {
+    let id: String
+    let relation: String
+    let name: String
+    let idNumber: String?
+    let school: String?
+    let level: String?
+    let admissionYear: Int?
+
+    init(_ member: HouseholdMember, for principal: Principal) {
+        id = member.id.description
+        relation = member.relation.rawValue
+        name = member.name
+        idNumber = member.idNumber.map { principal.role.seesFullIDNumbers ? $0 : ResidentID.mask($0) }
+        school = member.school
+        level = member.level?.rawValue
+        admissionYear = member.admissionYear
+    }
+}
+
+struct ModelWorkerDTO: ResponseEncodable {
+    let level: String
+    let title: String
+    let yearAwarded: Int
+    let retired: Bool
+
+    init(_ record: ModelWorkerRecord) {
+        level = record.level.rawValue
+        title = record.title
+        yearAwarded = record.yearAwarded
+        retired = record.retired
+    }
+}
+
+struct HardshipFileDTO: ResponseEncodable {
+    let id: String
+    let workerId: String
+    let officeId: String
+    let status: String
+    let tier: String
+    let householdSize: Int
+    let annualIncome: Money
+    let essentialSpending: Money
+    let hardshipCosts: Money
+    let perCapitaMonthly: Money
+    let mainCause: String
+    let secondaryCauses: [String]
+    let evidence: [String]
+    let reviewedOn: String?
+    let confirmedOn: String?
+    let closingReason: String?
+    let overdue: Bool
+
+    init(_ file: HardshipFile, today: CalendarDate = .today()) {
+        id = file.id.description
+        workerId = file.workerID.description
+        officeId = file.officeID.description
+        status = file.status.rawValue
+        tier = file.tier.rawValue
+        householdSize = file.finances.size
+        annualIncome = file.finances.annualIncome
+        essentialSpending = file.finances.essentialSpending
+        hardshipCosts = file.finances.hardshipCosts
+        perCapitaMonthly = file.finances.perCapitaMonthly
+        mainCause = file.mainCause.rawValue
+        secondaryCauses = file.secondaryCauses.map(\.rawValue)
+        evidence = file.evidence.map(\.rawValue)
+        reviewedOn = file.reviewedOn?.description
+        confirmedOn = file.confirmedOn?.description
+        closingReason = file.closingReason?.rawValue
+        overdue = file.isOverdue(today: today)
+    }
+}

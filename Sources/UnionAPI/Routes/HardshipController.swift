@@ -1,0 +1,121 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import UnionDomain
+import UnionStore
+
+/// | method | path | roles | statuses |
+/// |---|---|---|---|
+/// | POST | /api/v1/hardship-files | branch_officer, area_admin | 201, 401, 403, 404 (worker), 409 (open file exists), 422 (incl. not qualifying) |
+/// | GET | /api/v1/hardship-files | any role | 200 (`overdue=true`, `status`, keyset page), 401, 422 |
+/// | GET | /api/v1/hardship-files/{id} | any role | 200, 401, 404 |
+/// | PATCH | /api/v1/hardship-files/{id} | branch_officer, area_admin | 200, 401, 403, 404, 409 (not editable), 422 |
+/// | POST | /api/v1/hardship-files/{id}/submit | branch_officer, area_admin | 200, 401, 403, 404, 409 |
+/// | POST | /api/v1/hardship-files/{id}/confirm | area_reviewer, area_admin | 200, 401, 403, 404, 409 |
+/// | POST | /api/v1/hardship-files/{id}/close | branch_officer, area_admin | 200, 401, 403, 404, 409, 422 |
+/// | POST | /api/v1/hardship-files/{id}/review | branch_officer, area_reviewer, area_admin | 200, 401, 403, 404, 409 |
+struct HardshipController {
+    let files: HardshipStore
+
+    func addRoutes(to routes: RouteTable) {
+        routes.add(.post, "hardship-files", create)
+        routes.add(.get, "hardship-files", list)
+        routes.add(.get, "hardship-files/{id}", get)
+        routes.add(.patch, "hardship-files/{id}", update)
+        routes.add(.post, "hardship-files/{id}/submit") { try await transition($0, $1, .submit) }
+        routes.add(.post, "hardship-files/{id}/confirm") { try await transition($0, $1, .confirm) }
+        routes.add(.post, "hardship-files/{id}/close", close)
+        routes.add(.post, "hardship-files/{id}/review", review)
+    }
+
+    struct CreateRequest: Decodable {
+        let workerId: String?
+        let figures: HardshipInput
+
+        init(from decoder: any Decoder) throws {
+            figures = try HardshipInput(from: decoder)
+            workerId = try decoder.container(keyedBy: Keys.self).decodeIfPresent(String.self, forKey: .workerId)
+        }
+
+        enum Keys: String, CodingKey { case workerId }
+    }
+
+    @Sendable func create(_ request: Request, context: UnionRequestContext) async throws -> Created<HardshipFileDTO> {
+        let principal = try context.requirePrincipal()
+        try Policy.require(principal, .writeBranchData)
+        var request = request
+        let body = try await request.decodeJSON(CreateRequest.self, context: context)
+        let worker = body.workerId.flatMap(Worker.ID.init(uuidString:))
+        let fields: HardshipFields
+        do {
+            fields = try HardshipFields(body.figures)
+            guard worker != nil else { throw ValidationFailure([]) }
+        } catch let failure as ValidationFailure {
+            let workerError: [FieldError] = worker == nil
+                ? [body.workerId == nil ? .required("worker_id") : .invalidFormat("worker_id", expected: "a UUID", expectedZH: "UUID")] : []
+            throw Problem.invalid(workerError + failure.errors)
+        }
+        guard let worker else { throw Problem.invalid([.required("worker_id")]) }
+        return Created(body: HardshipFileDTO(try await files.create(principal, worker: worker, fields)))
+    }
+
+    @Sendable func list(_ request: Request, context: UnionRequestContext) async throws -> ListDTO<HardshipFileDTO> {
+        let principal = try context.requirePrincipal()
+        var query = QueryReader(request)
+        let overdue = query.bool("overdue") ?? false
+        let status = query.enumeration("status", as: HardshipFile.Status.self)
+        let limit = query.limit()
+        try query.finish()
+        let page = try await files.list(principal, overdue: overdue, status: status, limit: limit, after: query.text("after"))
+        return ListDTO(items: page.items.map { HardshipFileDTO($0) }, next: page.next)
+    }
+
+    @Sendable func get(_ request: Request, context: UnionRequestContext) async throws -> HardshipFileDTO {
+        let principal = try context.requirePrincipal()
+        return HardshipFileDTO(try await files.get(principal, id: try context.parameters.requireID()))
+    }
+
+    @Sendable func update(_ request: Request, context: UnionRequestContext) async throws -> HardshipFileDTO {
+        let principal = try context.requirePrincipal()
+        try Policy.require(principal, .writeBranchData)
+        let id: HardshipFile.ID = try context.parameters.requireID()
+        var request = request
+        let patch = try await request.decodeJSON(HardshipInput.self, context: context)
+        let current = try await files.get(principal, id: id)
+        let merged = HardshipInput(
+            householdSize: patch.householdSize ?? current.finances.size,
+            annualIncome: patch.annualIncome ?? current.finances.annualIncome.description,
+            essentialSpending: patch.essentialSpending ?? current.finances.essentialSpending.description,
+            hardshipCosts: patch.hardshipCosts ?? current.finances.hardshipCosts.description,
+            mainCause: patch.mainCause ?? current.mainCause.rawValue,
+            secondaryCauses: patch.secondaryCauses ?? current.secondaryCauses.map(\.rawValue),
+            evidence: patch.evidence ?? current.evidence.map(\.rawValue))
+        return HardshipFileDTO(try await files.update(principal, id: id, try HardshipFields(merged)))
+    }
+
+    func transition(_ request: Request, _ context: UnionRequestContext, _ transition: HardshipTransition) async throws -> HardshipFileDTO {
+        let principal = try context.requirePrincipal()
+        try Policy.require(principal, transition.action)
+        return HardshipFileDTO(try await files.transition(principal, id: try context.parameters.requireID(), transition))
+    }
+
+    struct CloseRequest: Decodable {
+        let reason: String?
+    }
+
+    @Sendable func close(_ request: Request, context: UnionRequestContext) async throws -> HardshipFileDTO {
+        let principal = try context.requirePrincipal()
+        try Policy.require(principal, HardshipTransition.close.action)
+        var request = request
+        let body = try await request.decodeJSON(CloseRequest.self, context: context)
+        guard let reason = body.reason.flatMap(HardshipFile.ClosingReason.init(rawValue:)) else {
+            throw Problem.invalid([.unknownValue("reason", allowed: HardshipFile.ClosingReason.allCases.map(\.rawValue))])
+        }
+        return HardshipFileDTO(try await files.transition(principal, id: try context.parameters.requireID(), .close, reason: reason))
+    }
+
+    @Sendable func review(_ request: Request, context: UnionRequestContext) async throws -> HardshipFileDTO {
+        let principal = try context.requirePrincipal()
+        return HardshipFileDTO(try await files.review(principal, id: try context.parameters.requireID()))
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import UnionDomain
+import UnionStore
+
+/// | method | path | roles | statuses |
+/// |---|---|---|---|
+/// | GET | /api/v1/workers/{id}/household | any role | 200, 401, 404 |
+/// | POST | /api/v1/workers/{id}/household | branch_officer, area_admin | 201, 401, 403, 404, 422 |
+/// | PATCH | /api/v1/workers/{id}/household/{member_id} | branch_officer, area_admin | 200, 401, 403, 404, 422 |
+/// | DELETE | /api/v1/workers/{id}/household/{member_id} | branch_officer, area_admin | 204, 401, 403, 404 |
+/// | GET | /api/v1/workers/{id}/model-worker | any role | 200, 401, 404 (none recorded, or outside scope) |
+/// | PUT | /api/v1/workers/{id}/model-worker | branch_officer, area_admin | 200, 401, 403, 404, 422 |
+struct HouseholdController {
+    let household: HouseholdStore
+
+    func addRoutes(to routes: RouteTable) {
+        routes.add(.get, "workers/{id}/household", list)
+        routes.add(.post, "workers/{id}/household", add)
+        routes.add(.patch, "workers/{id}/household/{member_id}", update)
+        routes.add(.delete, "workers/{id}/household/{member_id}", remove)
+        routes.add(.get, "workers/{id}/model-worker", getModelWorker)
+        routes.add(.put, "workers/{id}/model-worker", putModelWorker)
+    }
+
+    @Sendable func list(_ request: Request, context: UnionRequestContext) async throws -> ListDTO<HouseholdMemberDTO> {
+        let principal = try context.requirePrincipal()
+        let members = try await household.list(principal, worker: try context.parameters.requireID())
+        return ListDTO(items: members.map { HouseholdMemberDTO($0, for: principal) }, next: nil)
+    }
+
+    @Sendable func add(_ request: Request, context: UnionRequestContext) async throws -> Created<HouseholdMemberDTO> {
+        let principal = try context.requirePrincipal()
+        try Policy.require(principal, .writeBranchData)
+        var request = request
+        let input = try await request.decodeJSON(HouseholdMemberInput.self, context: context)
+        let member = try await household.add(principal, worker: try context.parameters.requireID(), try HouseholdMemberFields(input))
+        return Created(body: HouseholdMemberDTO(member, for: principal))
+    }
+
+    /// PATCH sends the changed fields; they are merged over the stored member and validated whole.
+    @Sendable func update(_ request: Request, context: UnionRequestContext) async throws -> HouseholdMemberDTO {
+        let principal = try context.requirePrincipal()
+        try Policy.require(principal, .writeBranchData)
+        let worker: Worker.ID = try context.parameters.requireID()
+        let memberID: HouseholdMember.ID = try context.parameters.requireID("member_id")
+        var request = request
+        let patch = try await request.decodeJSON(HouseholdMemberInput.self, context: context)
+        guard let current = try await household.list(principal, worker: worker).first(where: { $0.id == memberID }) else {
+            throw Problem.notFound
+        }
+        let merged = HouseholdMemberInput(
+            relation: patch.relation ?? current.relation.rawValue, name: patch.name ?? current.name,
+            idNumber: patch.idNumber ?? current.idNumber, school: patch.school ?? current.school,
+            level: patch.level ?? current.level?.rawValue, admissionYear: patch.admissionYear ?? current.admissionYear)
+        let member = try await household.update(principal, worker: worker, member: memberID, try HouseholdMemberFields(merged))
+        return HouseholdMemberDTO(member, for: principal)
+    }
+
+    @Sendable func remove(_ request: Request, context: UnionRequestContext) async throws -> HTTPResponse.Status {
+        let principal = try context.requirePrincipal()
+        try Policy.require(principal, .writeBranchData)
+        try await household.remove(principal, worker: try context.parameters.requireID(), member: try context.parameters.requireID("member_id"))
+        return .noContent
+    }
+
+    @Sendable func getModelWorker(_ request: Request, context: UnionRequestContext) async throws -> ModelWorkerDTO {
+        let principal = try context.requirePrincipal()
+        return ModelWorkerDTO(try await household.modelWorker(principal, worker: try context.parameters.requireID()))
+    }
+
+    struct ModelWorkerRequest: Decodable {
+        let level: String?
+        let title: String?
+        let yearAwarded: Int?
+        let retired: Bool?
+    }
+
+    @Sendable func putModelWorker(_ request: Request, context: UnionRequestContext) async throws -> ModelWorkerDTO {
+        let principal = try context.requirePrincipal()
+        try Policy.require(principal, .writeBranchData)
+        var request = request
+        let body = try await request.decodeJSON(ModelWorkerRequest.self, context: context)
+        let record = try ModelWorkerRecord(level: body.level, title: body.title, yearAwarded: body.yearAwarded, retired: body.retired)
+        return ModelWorkerDTO(try await household.setModelWorker(principal, worker: try context.parameters.requireID(), record))
+    }
+}

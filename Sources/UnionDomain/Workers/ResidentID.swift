@@ -1,0 +1,65 @@
+/// A mainland resident ID number (居民身份证号, GB 11643): 17 digits and a check character by
+/// ISO 7064 MOD 11-2 (`X` for 10), with the holder's birth date at characters 7–14 and their
+/// sex in the parity of the 17th (odd: male).
+package struct ResidentID: Hashable, Sendable, CustomStringConvertible {
+    package let value: String
+    package let birthDate: CalendarDate
+    package let sex: Sex
+
+    package enum Problem: Error, Sendable, Hashable {
+        case format
+        case checkDigit
+        case birthDate
+    }
+
+    private static let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+    private static let checkCharacters: [Character] = ["1", "0", "X", "9", "8", "7", "6", "5", "4", "3", "2"]
+
+    /// Validates `text` (a lower-case `x` is accepted and stored upper-case).
+    package static func parse(_ text: String, today: CalendarDate = .today()) -> Result<ResidentID, Problem> {
+        let characters = Array(text.trimmingWhitespace().uppercased())
+        guard characters.count == 18, characters[..<17].allSatisfy(\.isASCIIDigit),
+              characters[17].isASCIIDigit || characters[17] == "X" else { return .failure(.format) }
+        let digits = characters[..<17].compactMap { $0.wholeNumberValue }
+        let sum = zip(digits, weights).reduce(0) { $0 + $1.0 * $1.1 }
+        guard checkCharacters[sum % 11] == characters[17] else { return .failure(.checkDigit) }
+        guard let year = Int(String(characters[6..<10])), let month = Int(String(characters[10..<12])),
+              let day = Int(String(characters[12..<14])),
+              let birth = CalendarDate(year: year, month: month, day: day), birth <= today else { return .failure(.birthDate) }
+        let sex: Sex = digits[16] % 2 == 1 ? .male : .female
+        return .success(ResidentID(value: String(characters), birthDate: birth, sex: sex))
+    }
+
+    package var description: String { masked }
+
+    /// `110105********1234`, for roles without need and for anything that is logged.
+    package var masked: String { ResidentID.mask(value) }
+
+    package static func mask(_ value: String) -> String {
+        guard value.count > 10 else { return String(repeating: "*", count: value.count) }
+        return String(value.prefix(6)) + String(repeating: "*", count: value.count - 10) + String(value.suffix(4))
+    }
+
+    /// The check character for 17 digits: for building valid test and demo numbers.
+    package static func checkCharacter(for seventeenDigits: String) -> Character? {
+        let digits = seventeenDigits.compactMap(\.wholeNumberValue)
+        guard digits.count == 17, seventeenDigits.count == 17 else { return nil }
+        return checkCharacters[zip(digits, weights).reduce(0) { $0 + $1.0 * $1.1 } % 11]
+    }
+
+    package static func fieldError(_ problem: Problem, field: String) -> FieldError {
+        switch problem {
+        case .format:
+            FieldError(field: field, code: "invalid_format", message: "must be 17 digits and a digit or X", messageZH: "应为17位数字加1位数字或X")
+        case .checkDigit:
+            FieldError(field: field, code: "invalid_check_digit", message: "has a wrong check digit", messageZH: "校验码错误")
+        case .birthDate:
+            FieldError(field: field, code: "invalid_birth_date", message: "holds an impossible birth date", messageZH: "出生日期无效")
+        }
+    }
+}
+
+package enum Sex: String, Sendable, Hashable, Codable, CaseIterable {
+    case male
+    case female
+}

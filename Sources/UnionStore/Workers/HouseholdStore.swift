@@ -1,0 +1,109 @@
+import Foundation
+import PQ
+import UnionDomain
+
+/// A worker's household members and model-worker record.
+package struct HouseholdStore: Sendable {
+    let database: Database
+    package init(database: Database) { self.database = database }
+
+    struct Row: Decodable {
+        let id: UUID
+        let relation: String
+        let name: String
+        let idNumber: String?
+        let school: String?
+        let level: String?
+        let admissionYear: Int32?
+
+        func member() -> HouseholdMember {
+            HouseholdMember(id: HouseholdMember.ID(id), relation: HouseholdMember.Relation(rawValue: relation) ?? .other, name: name,
+                            idNumber: idNumber, school: school, level: level.flatMap(HouseholdMember.SchoolLevel.init(rawValue:)),
+                            admissionYear: admissionYear.map(Int.init))
+        }
+    }
+
+    private static let columns: PQQuery = "id, relation, name, id_number, school, level, admission_year"
+
+    package func list(_ principal: Principal, worker: Worker.ID) async throws -> [HouseholdMember] {
+        try Policy.require(principal, .readBranchData)
+        return try await database.withSession(principal, readOnly: true) { session in
+            _ = try await workerOffice(session, worker)  // notFound outside scope, not an empty list
+            return try await session.query("SELECT \(Self.columns) FROM household_members WHERE worker_id = \(worker) ORDER BY created_at, id")
+                .decode(Row.self).map { $0.member() }
+        }
+    }
+
+    package func add(_ principal: Principal, worker: Worker.ID, _ fields: HouseholdMemberFields) async throws -> HouseholdMember {
+        try await database.withSession(principal) { session in
+            try session.require(.writeBranchData)
+            let office = try await workerOffice(session, worker)
+            guard let row = try await session.query("""
+                INSERT INTO household_members (worker_id, office_id, relation, name, id_number, school, level, admission_year)
+                VALUES (\(worker), \(office), \(fields.relation.rawValue), \(fields.name), \(fields.idNumber), \(fields.school),
+                        \(fields.level?.rawValue), \(fields.admissionYear.map(Int32.init)))
+                RETURNING \(Self.columns)
+                """).first(Row.self) else { throw StoreError.notFound }
+            return row.member()
+        }
+    }
+
+    package func update(_ principal: Principal, worker: Worker.ID, member: HouseholdMember.ID, _ fields: HouseholdMemberFields) async throws -> HouseholdMember {
+        try await database.withSession(principal) { session in
+            try session.require(.writeBranchData)
+            guard let row = try await session.query("""
+                UPDATE household_members SET relation = \(fields.relation.rawValue), name = \(fields.name), id_number = \(fields.idNumber),
+                       school = \(fields.school), level = \(fields.level?.rawValue), admission_year = \(fields.admissionYear.map(Int32.init))
+                WHERE id = \(member) AND worker_id = \(worker)
+                RETURNING \(Self.columns)
+                """).first(Row.self) else { throw StoreError.notFound }
+            return row.member()
+        }
+    }
+
+    package func remove(_ principal: Principal, worker: Worker.ID, member: HouseholdMember.ID) async throws {
+        try await database.withSession(principal) { session in
+            try session.require(.writeBranchData)
+            guard try await session.query("DELETE FROM household_members WHERE id = \(member) AND worker_id = \(worker)").affectedRows == 1 else {
+                throw StoreError.notFound
+            }
+        }
+    }
+
+    package func modelWorker(_ principal: Principal, worker: Worker.ID) async throws -> ModelWorkerRecord {
+        try Policy.require(principal, .readBranchData)
+        return try await database.withSession(principal, readOnly: true) { session in
+            _ = try await workerOffice(session, worker)
+            guard let row = try await session.query(
+                "SELECT level, title, year_awarded, retired FROM model_worker_records WHERE worker_id = \(worker)"
+            ).rows.first else { throw StoreError.notFound }
+            return ModelWorkerRecord(level: ModelWorkerRecord.Level(rawValue: try row.decode(String.self, column: "level")) ?? .other,
+                                     title: try row.decode(String.self, column: "title"),
+                                     yearAwarded: Int(try row.decode(Int32.self, column: "year_awarded")),
+                                     retired: try row.decode(Bool.self, column: "retired"))
+        }
+    }
+
+    /// Creates or replaces the worker's model-worker record.
+    package func setModelWorker(_ principal: Principal, worker: Worker.ID, _ record: ModelWorkerRecord) async throws -> ModelWorkerRecord {
+        try await database.withSession(principal) { session in
+            try session.require(.writeBranchData)
+            let office = try await workerOffice(session, worker)
+            try await session.query("""
+                INSERT INTO model_worker_records (worker_id, office_id, level, title, year_awarded, retired)
+                VALUES (\(worker), \(office), \(record.level.rawValue), \(record.title), \(Int32(record.yearAwarded)), \(record.retired))
+                ON CONFLICT (worker_id) DO UPDATE SET level = excluded.level, title = excluded.title,
+                    year_awarded = excluded.year_awarded, retired = excluded.retired, updated_at = now()
+                """)
+            return record
+        }
+    }
+
+    /// The worker's office, or `notFound` when the worker is outside the caller's scope.
+    private func workerOffice(_ session: Session, _ worker: Worker.ID) async throws -> Office.ID {
+        guard let office = try await session.query("SELECT office_id FROM workers WHERE id = \(worker)").scalar(Office.ID.self) else {
+            throw StoreError.notFound
+        }
+        return office
+    }
+}

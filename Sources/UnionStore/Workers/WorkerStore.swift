@@ -1,0 +1,166 @@
+import Foundation
+import PQ
+import UnionDomain
+
+/// Workers: registration, lookup, keyset lists, updates and transfers between branches.
+package struct WorkerStore: Sendable {
+    let database: Database
+    package init(database: Database) { self.database = database }
+
+    package struct Filter: Sendable {
+        package var office: Office.ID?
+        package var status: MembershipStatus?
+        package var tier: HardshipTier?
+        package var modelWorker: Bool?
+        package var name: String?
+        package var idNumber: String?
+        package init(office: Office.ID? = nil, status: MembershipStatus? = nil, tier: HardshipTier? = nil, modelWorker: Bool? = nil,
+                     name: String? = nil, idNumber: String? = nil) {
+            self.office = office
+            self.status = status
+            self.tier = tier
+            self.modelWorker = modelWorker
+            self.name = name
+            self.idNumber = idNumber
+        }
+    }
+
+    static let select: PQQuery = """
+        SELECT w.id, w.office_id, w.name, w.id_number, w.sex, w.birth_date, w.phone, w.hukou, w.employer, w.occupation,
+               w.membership_status, w.member_since, w.member_card_number,
+               EXISTS (SELECT 1 FROM model_worker_records m WHERE m.worker_id = w.id) AS is_model_worker,
+               (SELECT h.tier FROM hardship_files h WHERE h.worker_id = w.id AND h.status = 'active') AS hardship_tier
+        FROM workers w
+        """
+
+    struct Row: Decodable {
+        let id: UUID
+        let officeId: UUID
+        let name: String
+        let idNumber: String
+        let sex: String
+        let birthDate: CalendarDate
+        let phone: String?
+        let hukou: String?
+        let employer: String?
+        let occupation: String?
+        let membershipStatus: String
+        let memberSince: CalendarDate?
+        let memberCardNumber: String?
+        let isModelWorker: Bool
+        let hardshipTier: String?
+
+        func worker() -> Worker {
+            Worker(id: Worker.ID(id), officeID: Office.ID(officeId), name: name, idNumber: idNumber,
+                   sex: Sex(rawValue: sex) ?? .male, birthDate: birthDate, phone: phone, hukou: hukou.flatMap(Hukou.init(rawValue:)),
+                   employer: employer, occupation: occupation,
+                   membershipStatus: MembershipStatus(rawValue: membershipStatus) ?? .active, memberSince: memberSince,
+                   memberCardNumber: memberCardNumber, isModelWorker: isModelWorker,
+                   hardshipTier: hardshipTier.flatMap(HardshipTier.init(rawValue:)))
+        }
+    }
+
+    /// Registers a worker in `office`. A second registration of the same ID number anywhere
+    /// in the area is `conflict(duplicate_id_number)`, which names no office.
+    package func create(_ principal: Principal, office: Office.ID, _ fields: WorkerFields) async throws -> Worker {
+        try await database.withSession(principal) { session in
+            try session.require(.writeBranchData, office: office)
+            do {
+                guard let id = try await session.query("""
+                    INSERT INTO workers (office_id, name, id_number, sex, birth_date, phone, hukou, employer, occupation,
+                                         membership_status, member_since, member_card_number, created_by)
+                    VALUES (\(office), \(fields.name), \(fields.idNumber.value), \(fields.idNumber.sex.rawValue), \(fields.idNumber.birthDate),
+                            \(fields.phone), \(fields.hukou?.rawValue), \(fields.employer), \(fields.occupation),
+                            \(fields.membershipStatus.rawValue), \(fields.memberSince), \(fields.memberCardNumber), \(principal.userID))
+                    RETURNING id
+                    """).scalar(Worker.ID.self) else { throw StoreError.notFound }
+                return try await fetch(session, id: id)
+            } catch let error as PQError where error.constraint == "workers_id_number_key" {
+                throw StoreError.conflict(reason: "duplicate_id_number")
+            }
+        }
+    }
+
+    package func get(_ principal: Principal, id: Worker.ID) async throws -> Worker {
+        try Policy.require(principal, .readBranchData)
+        guard let row = try await database.read(principal, "\(Self.select) WHERE w.id = \(id)").first(Row.self) else {
+            throw StoreError.notFound
+        }
+        return row.worker()
+    }
+
+    func fetch(_ session: Session, id: Worker.ID) async throws -> Worker {
+        guard let row = try await session.query("\(Self.select) WHERE w.id = \(id)").first(Row.self) else { throw StoreError.notFound }
+        return row.worker()
+    }
+
+    /// Replaces the worker's fields (the merged result of a PATCH, validated whole).
+    package func update(_ principal: Principal, id: Worker.ID, _ fields: WorkerFields) async throws -> Worker {
+        try await database.withSession(principal) { session in
+            try session.require(.writeBranchData)
+            do {
+                let updated = try await session.query("""
+                    UPDATE workers SET name = \(fields.name), id_number = \(fields.idNumber.value), sex = \(fields.idNumber.sex.rawValue),
+                           birth_date = \(fields.idNumber.birthDate), phone = \(fields.phone), hukou = \(fields.hukou?.rawValue),
+                           employer = \(fields.employer), occupation = \(fields.occupation),
+                           membership_status = \(fields.membershipStatus.rawValue), member_since = \(fields.memberSince),
+                           member_card_number = \(fields.memberCardNumber), updated_at = now()
+                    WHERE id = \(id)
+                    """).affectedRows
+                guard updated == 1 else { throw StoreError.notFound }
+            } catch let error as PQError where error.constraint == "workers_id_number_key" {
+                throw StoreError.conflict(reason: "duplicate_id_number")
+            }
+            return try await fetch(session, id: id)
+        }
+    }
+
+    /// One page of workers in scope, ordered by name then id; `after` is the previous page's `next`.
+    package func list(_ principal: Principal, filter: Filter, limit: Int, after: String?) async throws -> Page<Worker> {
+        try Policy.require(principal, .readBranchData, office: filter.office)
+        var conditions: [PQQuery] = ["true"]
+        if let office = filter.office { conditions.append("w.office_id = \(office)") }
+        if let status = filter.status { conditions.append("w.membership_status = \(status.rawValue)") }
+        if let tier = filter.tier {
+            conditions.append("EXISTS (SELECT 1 FROM hardship_files h WHERE h.worker_id = w.id AND h.status = 'active' AND h.tier = \(tier.rawValue))")
+        }
+        if let model = filter.modelWorker {
+            conditions.append("\(unescaped: model ? "" : "NOT ")EXISTS (SELECT 1 FROM model_worker_records m WHERE m.worker_id = w.id)")
+        }
+        if let name = filter.name { conditions.append("strpos(w.name, \(name)) > 0") }
+        if let idNumber = filter.idNumber { conditions.append("w.id_number = \(idNumber.uppercased())") }
+        if let after {
+            guard let parts = Cursor.decode(after, count: 2), let lastID = UUID(uuidString: parts[1]) else { throw Cursor.invalid }
+            conditions.append("(w.name COLLATE \"C\", w.id) > (\(parts[0]) COLLATE \"C\", \(lastID))")
+        }
+        let rows = try await database.read(principal, """
+            \(Self.select) WHERE \(PQQuery.joined(conditions, separator: " AND "))
+            ORDER BY w.name COLLATE "C", w.id LIMIT \(limit + 1)
+            """).decode(Row.self)
+        let workers = rows.prefix(limit).map { $0.worker() }
+        let next = rows.count > limit ? workers.last.map { Cursor.encode([$0.name, $0.id.description]) } : nil
+        return Page(items: Array(workers), next: next)
+    }
+
+    /// 会员关系转移: moves the worker (with household and honours) to another branch. The old
+    /// branch keeps seeing what it filed, no longer the person.
+    package func transfer(_ principal: Principal, id: Worker.ID, to office: Office.ID, on date: CalendarDate, reason: String) async throws {
+        var validator = Validator()
+        let reason = validator.text(reason, field: "reason", max: 200)
+        try validator.finish()
+        try await database.withSession(principal) { session in
+            try session.require(.writeBranchData)
+            do {
+                try await session.query("SELECT transfer_worker(\(id), \(office), \(date), \(reason ?? ""))")
+            } catch let error as PQError where error.hint == "worker_not_found" {
+                throw StoreError.notFound
+            } catch let error as PQError where error.hint == "office_not_found" {
+                throw ValidationFailure([FieldError(field: "to_office", code: "unknown_office", message: "is not an active branch",
+                                                    messageZH: "不是有效的基层工会")])
+            } catch let error as PQError where error.hint == "same_office" {
+                throw ValidationFailure([FieldError(field: "to_office", code: "same_office", message: "is the worker's current branch",
+                                                    messageZH: "与当前所在工会相同")])
+            }
+        }
+    }
+}
