@@ -105,6 +105,16 @@ let package = Package(
             path: "bench/pqbench",
             swiftSettings: swiftSettings
         ),
+        // Data set-up and the import measurement for bench/run-workers.sh.
+        .executableTarget(
+            name: "unionbench",
+            dependencies: [
+                "PQ", "UnionStore", "UnionDomain",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "bench/unionbench",
+            swiftSettings: swiftSettings
+        ),
         // Helpers only the test targets import: per-suite databases cloned from a migrated template.
         .target(
             name: "UnionTestSupport",

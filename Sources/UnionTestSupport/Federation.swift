@@ -16,6 +16,9 @@ package struct Federation: Sendable {
     package let users: [String: User]
     package let tokens: [String: String]
     package let passwords: [String: String]
+    /// The admin's tokens that must no longer work: one past its expiry, one revoked.
+    package let expiredToken: String
+    package let revokedToken: String
 
     /// Usernames of the fixture's users: `admin`, `reviewer`, `auditor`, `officer_a`,
     /// `viewer_a`, `officer_b`.
@@ -53,8 +56,13 @@ package struct Federation: Sendable {
         for (username, user) in users {
             tokens[username] = try await tokenStore.issue(refreshedAdmin, user: user.id, lifetime: .seconds(3600), label: "test").secret
         }
+        let expired = try await tokenStore.issue(refreshedAdmin, user: refreshedAdmin.userID, lifetime: .seconds(60), label: "expired")
+        try await testDatabase.ownerPool.query("UPDATE api_tokens SET expires_at = now() - interval '1 second' WHERE id = \(expired.token.id)")
+        let revoked = try await tokenStore.issue(refreshedAdmin, user: refreshedAdmin.userID, lifetime: .seconds(60), label: "revoked")
+        _ = try await tokenStore.revoke(refreshedAdmin, id: revoked.token.id)
         return Federation(database: database, testDatabase: testDatabase, area: area, branchA: branchA, branchB: branchB, admin: refreshedAdmin,
-                          users: users, tokens: tokens, passwords: ["admin": bootstrap.password])
+                          users: users, tokens: tokens, passwords: ["admin": bootstrap.password],
+                          expiredToken: expired.secret, revokedToken: revoked.secret)
     }
 
     /// The principal of one of the fixture's users.

@@ -43,11 +43,12 @@ extension TestClientProtocol {
     }
 }
 
-/// The checks every endpoint under /api/v1 gets: no token, a malformed token, an expired one and
-/// a revoked one all answer 401 with a problem body.
+/// The checks every endpoint under /api/v1 gets: no token, a malformed token, an unknown one, an
+/// expired one and a revoked one (both the area admin's, who could otherwise do anything) all
+/// answer 401 with a problem body.
 func expectUnauthenticated(_ client: some TestClientProtocol, _ federation: Federation, _ method: HTTPRequest.Method, _ uri: String,
                            body: String? = nil, sourceLocation: SourceLocation = #_sourceLocation) async throws {
-    for token in [nil, "garbage", "uh_notarealtoken"] as [String?] {
+    for token in [nil, "garbage", "uh_notarealtoken", federation.expiredToken, federation.revokedToken] as [String?] {
         let reply = try await client.call(method, uri, token: token, body: body)
         #expect(reply.status == .unauthorized, "\(method) \(uri) token \(token ?? "none")", sourceLocation: sourceLocation)
         #expect(reply.headers[.contentType] == "application/problem+json", sourceLocation: sourceLocation)

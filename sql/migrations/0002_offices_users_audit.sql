@@ -41,16 +41,22 @@ CREATE TABLE offices (
 );
 CREATE INDEX offices_parent_idx ON offices (parent_id);
 
--- An office and every office below it.
+-- An office and every office below it. PL/pgSQL rather than SQL so its plan is cached per
+-- session: it runs on every authenticated request.
 CREATE FUNCTION office_subtree(p_root uuid) RETURNS uuid[]
-    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
+    LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp
     AS $$
+    DECLARE
+        result uuid[];
+    BEGIN
         WITH RECURSIVE tree AS (
             SELECT id FROM offices WHERE id = p_root
             UNION ALL
             SELECT o.id FROM offices o JOIN tree ON o.parent_id = tree.id
         )
-        SELECT coalesce(array_agg(id), '{}') FROM tree
+        SELECT coalesce(array_agg(id), '{}') INTO result FROM tree;
+        RETURN result;
+    END
     $$;
 
 ------------------------------------------------------------------------------------------
@@ -195,7 +201,8 @@ CREATE POLICY audit_log_app_select ON audit_log FOR SELECT TO unionhall_app
 
 ------------------------------------------------------------------------------------------
 -- Authentication, as the owner: the only doors to password hashes, token hashes and the
--- throttle. Each returns the principal the app then scopes its transaction to.
+-- throttle. Each returns the principal the app then scopes its transaction to. They are
+-- PL/pgSQL because a SQL function that can't be inlined is planned again on every call.
 
 CREATE FUNCTION auth_token_principal(p_token text)
     RETURNS TABLE (user_id uuid, username text, role text, office_id uuid, office_ids uuid[], token_id uuid)
@@ -218,23 +225,29 @@ CREATE FUNCTION auth_token_principal(p_token text)
 
 CREATE FUNCTION auth_username_principal(p_username text)
     RETURNS TABLE (user_id uuid, username text, role text, office_id uuid, office_ids uuid[])
-    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
+    LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp
     AS $$
-        SELECT u.id, u.username, u.role, u.office_id, office_subtree(u.office_id)
-        FROM users u JOIN offices o ON o.id = u.office_id
-        WHERE u.username = lower(p_username) AND u.active AND o.active
+    BEGIN
+        RETURN QUERY
+            SELECT u.id, u.username, u.role, u.office_id, office_subtree(u.office_id)
+            FROM users u JOIN offices o ON o.id = u.office_id
+            WHERE u.username = lower(p_username) AND u.active AND o.active;
+    END
     $$;
 
 -- The stored hash for a login attempt, and whether the name is locked out.
 CREATE FUNCTION auth_login_lookup(p_username text)
     RETURNS TABLE (user_id uuid, password_hash text, locked boolean)
-    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
+    LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp
     AS $$
-        SELECT u.id, u.password_hash,
-               coalesce((SELECT t.locked_until > now() FROM login_throttle t WHERE t.username = lower(p_username)), false)
-        FROM (SELECT 1) one
-        LEFT JOIN users u ON u.username = lower(p_username) AND u.active
-                          AND EXISTS (SELECT 1 FROM offices o WHERE o.id = u.office_id AND o.active)
+    BEGIN
+        RETURN QUERY
+            SELECT u.id, u.password_hash,
+                   coalesce((SELECT t.locked_until > now() FROM login_throttle t WHERE t.username = lower(p_username)), false)
+            FROM (SELECT 1) one
+            LEFT JOIN users u ON u.username = lower(p_username) AND u.active
+                              AND EXISTS (SELECT 1 FROM offices o WHERE o.id = u.office_id AND o.active);
+    END
     $$;
 
 -- Records a failed attempt: five in a row lock the name for fifteen minutes.

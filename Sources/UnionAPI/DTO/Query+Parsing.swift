@@ -65,3 +65,14 @@ extension Parameters {
         return id
     }
 }
+
+/// An optional id in a JSON body: nil when absent, 422 when present but not a UUID.
+enum BodyID {
+    static func parse<Tag>(_ text: String?, field: String) throws -> Identifier<Tag>? {
+        guard let text else { return nil }
+        guard let id = Identifier<Tag>(uuidString: text) else {
+            throw Problem.invalid([.invalidFormat(field, expected: "a UUID", expectedZH: "UUID")])
+        }
+        return id
+    }
+}

@@ -42,10 +42,7 @@ struct OfficeController {
         try Policy.require(principal, .manageOffices)
         var request = request
         let body = try await request.decodeJSON(CreateRequest.self, context: context)
-        let parent = body.parentId.flatMap(Office.ID.init(uuidString:))
-        if body.parentId != nil, parent == nil {
-            throw Problem.invalid([.invalidFormat("parent_id", expected: "a UUID", expectedZH: "UUID")])
-        }
+        let parent: Office.ID? = try BodyID.parse(body.parentId, field: "parent_id")
         let office = try NewOffice(code: body.code, name: body.name, kind: body.kind, parentID: parent)
         return Created(body: OfficeDTO(try await offices.create(principal, office)))
     }

@@ -20,13 +20,9 @@ struct UserController {
 
     @Sendable func list(_ request: Request, context: UnionRequestContext) async throws -> ListDTO<UserDTO> {
         let principal = try context.requirePrincipal()
-        var office: Office.ID?
-        if let text = request.uri.queryParameters.get("office_id") {
-            guard let id = Office.ID(uuidString: text) else {
-                throw Problem.invalid([.invalidFormat("office_id", expected: "a UUID", expectedZH: "UUID")])
-            }
-            office = id
-        }
+        var query = QueryReader(request)
+        let office: Office.ID? = query.id("office_id")
+        try query.finish()
         return ListDTO(items: try await users.list(principal, office: office).map(UserDTO.init), next: nil)
     }
 
@@ -43,10 +39,7 @@ struct UserController {
         try Policy.require(principal, .manageUsers)
         var request = request
         let body = try await request.decodeJSON(CreateRequest.self, context: context)
-        let office = body.officeId.flatMap(Office.ID.init(uuidString:))
-        if body.officeId != nil, office == nil {
-            throw Problem.invalid([.invalidFormat("office_id", expected: "a UUID", expectedZH: "UUID")])
-        }
+        let office: Office.ID? = try BodyID.parse(body.officeId, field: "office_id")
         let user = try NewUser(username: body.username, displayName: body.displayName, officeID: office,
                                role: body.role, password: body.password)
         return Created(body: UserDTO(try await users.create(principal, user)))

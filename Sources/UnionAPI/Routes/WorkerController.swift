@@ -44,12 +44,7 @@ struct WorkerController {
 
     /// Branch users register into their own branch; area users name the branch.
     static func targetOffice(_ text: String?, principal: Principal) throws -> Office.ID {
-        if let text {
-            guard let id = Office.ID(uuidString: text) else {
-                throw Problem.invalid([.invalidFormat("office_id", expected: "a UUID", expectedZH: "UUID")])
-            }
-            return id
-        }
+        if let id: Office.ID = try BodyID.parse(text, field: "office_id") { return id }
         guard !principal.role.isAreaRole else { throw Problem.invalid([.required("office_id")]) }
         return principal.officeID
     }
@@ -96,20 +91,7 @@ struct WorkerController {
         return WorkerDTO(try await workers.update(principal, id: id, try WorkerFields(merged)), for: principal)
     }
 
-    struct ListItems: ResponseEncodable {
-        let items: [WorkerDTO]
-        let next: String?
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(items, forKey: .items)
-            try container.encode(next, forKey: .next)
-        }
-
-        enum CodingKeys: String, CodingKey { case items, next }
-    }
-
-    @Sendable func list(_ request: Request, context: UnionRequestContext) async throws -> ListItems {
+    @Sendable func list(_ request: Request, context: UnionRequestContext) async throws -> ListDTO<WorkerDTO> {
         let principal = try context.requirePrincipal()
         var query = QueryReader(request)
         let filter = WorkerStore.Filter(
@@ -119,7 +101,7 @@ struct WorkerController {
         let limit = query.limit()
         try query.finish()
         let page = try await workers.list(principal, filter: filter, limit: limit, after: query.text("after"))
-        return ListItems(items: page.items.map { WorkerDTO($0, for: principal) }, next: page.next)
+        return ListDTO(items: page.items.map { WorkerDTO($0, for: principal) }, next: page.next)
     }
 
     struct TransferRequest: Decodable {

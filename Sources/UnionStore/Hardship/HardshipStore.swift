@@ -176,8 +176,7 @@ package struct HardshipStore: Sendable {
         let rows = try await database.read(principal, """
             SELECT \(Self.columns) FROM hardship_files WHERE \(PQQuery.joined(conditions, separator: " AND ")) ORDER BY id LIMIT \(limit + 1)
             """).decode(Row.self)
-        let files = rows.prefix(limit).map { $0.file() }
-        return Page(items: Array(files), next: rows.count > limit ? files.last.map { Cursor.encode([$0.id.description]) } : nil)
+        return Page.keyset(rows.map { $0.file() }, limit: limit) { [$0.id.description] }
     }
 
     private func lock(_ session: Session, _ id: HardshipFile.ID) async throws -> HardshipFile {

@@ -137,9 +137,7 @@ package struct WorkerStore: Sendable {
             \(Self.select) WHERE \(PQQuery.joined(conditions, separator: " AND "))
             ORDER BY w.name COLLATE "C", w.id LIMIT \(limit + 1)
             """).decode(Row.self)
-        let workers = rows.prefix(limit).map { $0.worker() }
-        let next = rows.count > limit ? workers.last.map { Cursor.encode([$0.name, $0.id.description]) } : nil
-        return Page(items: Array(workers), next: next)
+        return Page.keyset(rows.map { $0.worker() }, limit: limit) { [$0.name, $0.id.description] }
     }
 
     /// 会员关系转移: moves the worker (with household and honours) to another branch. The old
