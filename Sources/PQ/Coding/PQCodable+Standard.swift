@@ -109,10 +109,31 @@ extension Double: PQCodable {
 extension UUID: PQCodable {
     package static var pqType: PQType { .uuid }
     package var pqBindValue: PQBindValue? { .text(uuidString) }
+    /// Parses PostgreSQL's canonical form (`8-4-4-4-12` hex digits) from the bytes; Foundation's
+    /// parser goes through sscanf, which showed up in profiles of list endpoints.
     package static func pqDecode(text: Substring.UTF8View, type: PQType) throws(PQValueError) -> UUID {
         guard type == .uuid || type.isTextual else { throw .typeMismatch }
-        guard let uuid = UUID(uuidString: String(Substring(text))) else { throw PQValueError("not a UUID") }
-        return uuid
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(16)
+        var high: UInt8?
+        for character in text where character != UInt8(ascii: "-") {
+            let nibble: UInt8
+            switch character {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): nibble = character - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): nibble = character - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): nibble = character - UInt8(ascii: "A") + 10
+            default: throw PQValueError("not a UUID")
+            }
+            if let first = high {
+                bytes.append(first << 4 | nibble)
+                high = nil
+            } else {
+                high = nibble
+            }
+        }
+        guard bytes.count == 16, high == nil, text.count == 36 else { throw PQValueError("not a UUID") }
+        return UUID(uuid: (bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
+                           bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]))
     }
 }
 

@@ -38,8 +38,13 @@ package struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStri
         self.day = day
     }
 
+    /// `YYYY-MM-DD`, built by hand: this runs for every date of every row a list returns.
     package var description: String {
-        String(format: "%04d-%02d-%02d", year, month, day)
+        func padded(_ value: Int, _ width: Int) -> String {
+            let digits = String(value)
+            return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+        }
+        return padded(year, 4) + "-" + padded(month, 2) + "-" + padded(day, 2)
     }
 
     /// The same day `months` later, clamped to the month's end (Aug 31 + 1 month = Sep 30).

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import UnionStore
 
 struct DemoCommand: AsyncParsableCommand {
@@ -36,7 +37,8 @@ struct DemoCommand: AsyncParsableCommand {
                 print("Demo federation: \(summary.offices) offices, \(summary.workers) workers, \(summary.hardshipFiles) hardship files.")
                 print("Sign in (password '\(DemoLoader.password)' for every demo user):")
                 CLIOutput.table(["USERNAME", "ROLE", "OFFICE"], summary.logins.map { [$0.username, $0.role, $0.office] })
-                print("e.g. curl -s -XPOST localhost:8080/api/v1/auth/login -d '{\"username\":\"guozhuangzi\",\"password\":\"\(DemoLoader.password)\"}'")
+                let port = ProcessInfo.processInfo.environment["UNIONHALL_PORT"] ?? "8080"
+                print("e.g. curl -s -XPOST localhost:\(port)/api/v1/auth/login -d '{\"username\":\"guozhuangzi\",\"password\":\"\(DemoLoader.password)\"}'")
             }
         }
     }
