@@ -1,0 +1,38 @@
+import Foundation
+
+/// JSON text from the database, embedded as JSON (not as a string) in a response.
+struct JSONText: Encodable, Sendable {
+    let text: String
+
+    func encode(to encoder: any Encoder) throws {
+        let value = try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
+        try value.encode(to: encoder)
+    }
+}
+
+/// Any JSON value, for passing stored JSON through unchanged.
+indirect enum JSONValue: Codable, Sendable {
+    case null, bool(Bool), number(Double), string(String), array([JSONValue]), object([String: JSONValue])
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if container.decodeNil() { self = .null }
+        else if let value = try? container.decode(Bool.self) { self = .bool(value) }
+        else if let value = try? container.decode(Double.self) { self = .number(value) }
+        else if let value = try? container.decode(String.self) { self = .string(value) }
+        else if let value = try? container.decode([JSONValue].self) { self = .array(value) }
+        else { self = .object(try container.decode([String: JSONValue].self)) }
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .null: try container.encodeNil()
+        case .bool(let value): try container.encode(value)
+        case .number(let value): try container.encode(value)
+        case .string(let value): try container.encode(value)
+        case .array(let value): try container.encode(value)
+        case .object(let value): try container.encode(value)
+        }
+    }
+}
