@@ -137,6 +137,14 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "UnionCtlTests",
+            dependencies: [
+                "unionctl", "UnionStore", "UnionDomain", "UnionTestSupport", "PQ",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "UnionAPITests",
             dependencies: [
                 "UnionAPI", "UnionStore", "UnionDomain", "UnionTestSupport", "PQ",
