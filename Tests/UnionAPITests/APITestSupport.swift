@@ -11,7 +11,9 @@ import UnionTestSupport
 func withAPI(_ body: @escaping @Sendable (Federation, any TestClientProtocol) async throws -> Void) async throws {
     try await TestDatabase.with { database in
         let federation = try await Federation.make(database)
-        let app = buildApplication(configuration: AppConfiguration(databaseURL: database.conninfo(user: "unionhall_app"), bcryptCost: 4))
+        // No principal cache: the tests check that revocation and expiry apply to the very next request.
+        let app = buildApplication(configuration: AppConfiguration(
+            databaseURL: database.conninfo(user: "unionhall_app"), bcryptCost: 4, authCacheTTL: .zero))
         try await app.test(.router) { client in
             try await body(federation, client)
         }

@@ -20,7 +20,7 @@ package func buildApplication(configuration: AppConfiguration) -> some Applicati
         logger: logger
     )
     let database = Database(pool: pool, hasher: PasswordHasher(cost: configuration.bcryptCost))
-    let (router, _) = buildRouter(database: database)
+    let (router, _) = buildRouter(database: database, principalCache: PrincipalCache(ttl: configuration.authCacheTTL))
     var app = Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "unionhall"),
@@ -32,7 +32,7 @@ package func buildApplication(configuration: AppConfiguration) -> some Applicati
 }
 
 /// The router and the table of every API route it serves (for the OpenAPI test).
-func buildRouter(database: Database) -> (Router<UnionRequestContext>, RouteTable) {
+func buildRouter(database: Database, principalCache: PrincipalCache) -> (Router<UnionRequestContext>, RouteTable) {
     let router = Router(context: UnionRequestContext.self)
     router.add(middleware: RequestIDMiddleware())
     HealthController(database: database).addRoutes(to: router)
@@ -43,10 +43,10 @@ func buildRouter(database: Database) -> (Router<UnionRequestContext>, RouteTable
     let auth = AuthStore(database: database)
     let api = router.group("api/v1")
         .add(middleware: ProblemMiddleware())
-        .add(middleware: AuthenticationMiddleware(auth: auth))
+        .add(middleware: AuthenticationMiddleware(auth: auth, cache: principalCache))
     let routes = RouteTable(group: api, prefix: "/api/v1")
     let users = UserStore(database: database)
-    AuthController(auth: auth, users: users).addRoutes(to: routes)
+    AuthController(auth: auth, users: users, cache: principalCache).addRoutes(to: routes)
     OfficeController(offices: OfficeStore(database: database)).addRoutes(to: routes)
     UserController(users: users).addRoutes(to: routes)
     AuditController(audit: AuditStore(database: database)).addRoutes(to: routes)
@@ -59,6 +59,6 @@ func buildRouter(database: Database) -> (Router<UnionRequestContext>, RouteTable
 /// The API routes as `(method, path)` pairs, for tests that compare them with the OpenAPI document.
 package func apiEndpoints() -> [(method: String, path: String)] {
     let pool = PQPool(configuration: PQConfiguration(connectionString: "host=/nonexistent dbname=none", maximumConnections: 1))
-    let (_, routes) = buildRouter(database: Database(pool: pool, hasher: PasswordHasher(cost: 4)))
+    let (_, routes) = buildRouter(database: Database(pool: pool, hasher: PasswordHasher(cost: 4)), principalCache: PrincipalCache(ttl: .zero))
     return routes.endpoints.map { ($0.method.rawValue, $0.path) } + [("GET", "/healthz"), ("GET", "/readyz"), ("GET", "/openapi.yaml")]
 }

@@ -15,10 +15,13 @@ package struct AppConfiguration: Sendable {
     package var logLevel: Logger.Level
     /// bcrypt's work factor for new password hashes (tests lower it).
     package var bcryptCost: UInt8
+    /// How long a bearer token's principal is remembered (`PrincipalCache`); zero turns it off.
+    package var authCacheTTL: Duration
 
     package init(host: String = "127.0.0.1", port: Int = 8080, databaseURL: String, databasePoolSize: Int = 8,
-                 logLevel: Logger.Level = .info, bcryptCost: UInt8 = 12) {
+                 logLevel: Logger.Level = .info, bcryptCost: UInt8 = 12, authCacheTTL: Duration = .seconds(1)) {
         self.bcryptCost = bcryptCost
+        self.authCacheTTL = authCacheTTL
         self.host = host
         self.port = port
         self.databaseURL = databaseURL
@@ -36,7 +39,7 @@ package struct AppConfiguration: Sendable {
     }
 
     /// Reads `UNIONHALL_HOST`, `UNIONHALL_PORT`, `DATABASE_URL`, `UNIONHALL_DB_POOL_SIZE` and
-    /// `UNIONHALL_LOG_LEVEL`, `UNIONHALL_BCRYPT_COST`. A malformed value is an error, never silently the default.
+    /// `UNIONHALL_LOG_LEVEL`, `UNIONHALL_BCRYPT_COST`, `UNIONHALL_AUTH_CACHE_MS`. A malformed value is an error, never silently the default.
     package static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws -> AppConfiguration {
         func integer(_ name: String, default value: Int, in range: ClosedRange<Int>) throws -> Int {
             guard let text = environment[name], !text.isEmpty else { return value }
@@ -57,7 +60,8 @@ package struct AppConfiguration: Sendable {
                 ?? "postgresql://unionhall_app@localhost:54329/unionhall",
             databasePoolSize: try integer("UNIONHALL_DB_POOL_SIZE", default: 8, in: 1...200),
             logLevel: level,
-            bcryptCost: UInt8(try integer("UNIONHALL_BCRYPT_COST", default: 12, in: 4...31))
+            bcryptCost: UInt8(try integer("UNIONHALL_BCRYPT_COST", default: 12, in: 4...31)),
+            authCacheTTL: .milliseconds(try integer("UNIONHALL_AUTH_CACHE_MS", default: 1000, in: 0...60_000))
         )
     }
 }

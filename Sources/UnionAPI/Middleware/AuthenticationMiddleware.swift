@@ -6,11 +6,12 @@ import NIOCore
 import UnionDomain
 import UnionStore
 
-/// Resolves `Authorization: Bearer …` to a principal. A missing, unknown, expired or revoked
-/// token leaves the principal empty; handlers that need one answer 401.
+/// Resolves `Authorization: Bearer …` to a principal (through `PrincipalCache`). A missing,
+/// unknown, expired or revoked token leaves the principal empty; handlers that need one answer 401.
 struct AuthenticationMiddleware: RouterMiddleware {
     typealias Context = UnionRequestContext
     let auth: AuthStore
+    let cache: PrincipalCache
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard let header = request.headers[.authorization], header.hasPrefix("Bearer ") else {
@@ -18,7 +19,12 @@ struct AuthenticationMiddleware: RouterMiddleware {
         }
         let token = String(header.dropFirst("Bearer ".count)).trimmingCharacters(in: .whitespaces)
         var context = context
-        if let principal = try await auth.authenticate(token: token) {
+        var found = cache.principal(for: token)
+        if found == nil, let principal = try await auth.authenticate(token: token) {
+            cache.store(principal, for: token)
+            found = principal
+        }
+        if let principal = found {
             context.principal = principal
             context.bearerToken = token
             context.logger[metadataKey: LogKeys.userID] = .string(principal.userID.description)

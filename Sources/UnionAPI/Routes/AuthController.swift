@@ -14,6 +14,7 @@ import UnionStore
 struct AuthController {
     let auth: AuthStore
     let users: UserStore
+    let cache: PrincipalCache
 
     func addRoutes(to routes: RouteTable) {
         routes.add(.post, "auth/login", login)
@@ -45,7 +46,10 @@ struct AuthController {
 
     @Sendable func logout(_ request: Request, context: UnionRequestContext) async throws -> HTTPResponse.Status {
         let principal = try context.requirePrincipal()
-        if let token = context.bearerToken { try await auth.logout(principal, token: token) }
+        if let token = context.bearerToken {
+            cache.evict(token)
+            try await auth.logout(principal, token: token)
+        }
         return .noContent
     }
 
