@@ -22,6 +22,31 @@ package struct Identifier<Tag>: Hashable, Sendable, Codable, CustomStringConvert
         try container.encode(rawValue)
     }
 
-    /// Lower-case, as PostgreSQL prints UUIDs.
-    package var description: String { rawValue.uuidString.lowercased() }
+    /// Lower-case, as PostgreSQL prints UUIDs. Written by hand: Foundation's `uuidString` goes
+    /// through `sprintf`, and ids are formatted for every row of every response.
+    package var description: String { UUIDText.lowercase(rawValue) }
+}
+
+/// Lower-case canonical UUID text without `sprintf`.
+package enum UUIDText {
+    private static let hex = Array("0123456789abcdef".utf8)
+
+    package static func lowercase(_ uuid: UUID) -> String {
+        let bytes = uuid.uuid
+        return String(unsafeUninitializedCapacity: 36) { buffer in
+            var index = 0
+            withUnsafeBytes(of: bytes) { raw in
+                for (position, byte) in raw.enumerated() {
+                    if position == 4 || position == 6 || position == 8 || position == 10 {
+                        buffer[index] = UInt8(ascii: "-")
+                        index += 1
+                    }
+                    buffer[index] = hex[Int(byte >> 4)]
+                    buffer[index + 1] = hex[Int(byte & 0x0F)]
+                    index += 2
+                }
+            }
+            return index
+        }
+    }
 }

@@ -8,6 +8,9 @@ package struct Principal: Sendable, Hashable {
     package let officeID: Office.ID
     /// Every office the user may see: their office and all offices below it.
     package let scope: Set<Office.ID>
+    /// The scope as a PostgreSQL array literal (`{id,id,…}`), for the row-level security
+    /// setting; built once here rather than on every transaction.
+    package let scopeLiteral: String
 
     package init(userID: User.ID, username: String, role: Role, officeID: Office.ID, scope: Set<Office.ID>) {
         self.userID = userID
@@ -15,6 +18,7 @@ package struct Principal: Sendable, Hashable {
         self.role = role
         self.officeID = officeID
         self.scope = scope.union([officeID])
+        scopeLiteral = "{" + self.scope.map(\.description).sorted().joined(separator: ",") + "}"
     }
 
     package func canSee(office: Office.ID) -> Bool { scope.contains(office) }

@@ -47,7 +47,7 @@ package struct AuditStore: Sendable {
         let query: PQQuery = """
             SELECT id, at, user_id, office_id, table_name, row_id, action, before::text AS before, after::text AS after
             FROM audit_log WHERE \(PQQuery.joined(conditions, separator: " AND "))
-            ORDER BY id DESC LIMIT \(limit + 1)
+            ORDER BY id DESC\(PQQuery.limit(limit + 1))
             """
         let rows = try await database.read(principal, query).decode(Row.self)
         let entries = rows.prefix(limit).map {

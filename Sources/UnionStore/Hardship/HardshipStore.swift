@@ -174,7 +174,7 @@ package struct HardshipStore: Sendable {
             conditions.append("id > \(last)")
         }
         let rows = try await database.read(principal, """
-            SELECT \(Self.columns) FROM hardship_files WHERE \(PQQuery.joined(conditions, separator: " AND ")) ORDER BY id LIMIT \(limit + 1)
+            SELECT \(Self.columns) FROM hardship_files WHERE \(PQQuery.joined(conditions, separator: " AND ")) ORDER BY id\(PQQuery.limit(limit + 1))
             """).decode(Row.self)
         return Page.keyset(rows.map { $0.file() }, limit: limit) { [$0.id.description] }
     }

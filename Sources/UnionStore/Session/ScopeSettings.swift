@@ -4,7 +4,7 @@ import UnionDomain
 /// The transaction-local settings the row-level security policies read (0002 migration).
 enum ScopeSettings {
     static func query(for principal: Principal) -> PQQuery {
-        let offices = "{" + principal.scope.map(\.description).sorted().joined(separator: ",") + "}"
+        let offices = principal.scopeLiteral
         return """
             SELECT set_config('unionhall.user_id', \(principal.userID.description), true),
                    set_config('unionhall.role', \(principal.role.rawValue), true),

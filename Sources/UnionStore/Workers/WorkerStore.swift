@@ -135,7 +135,7 @@ package struct WorkerStore: Sendable {
         }
         let rows = try await database.read(principal, """
             \(Self.select) WHERE \(PQQuery.joined(conditions, separator: " AND "))
-            ORDER BY w.name COLLATE "C", w.id LIMIT \(limit + 1)
+            ORDER BY w.name COLLATE "C", w.id\(PQQuery.limit(limit + 1))
             """).decode(Row.self)
         return Page.keyset(rows.map { $0.worker() }, limit: limit) { [$0.name, $0.id.description] }
     }
