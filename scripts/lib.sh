@@ -43,7 +43,8 @@ pg_user() {
 }
 
 run_as_pg() {
-    if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+    # From /, so the postgres user never needs to enter a folder it may not read.
+    if [ "$(id -u)" -eq 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
 }
 
 # Where the cluster's data and socket live. Normally .pg/ in the project; if the cluster's user
