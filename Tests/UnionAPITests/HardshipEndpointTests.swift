@@ -49,9 +49,16 @@ struct HardshipEndpointTests {
             #expect(try await client.call(.post, base + "/submit", token: federation.tokens["officer_b"]).status == .notFound)
             #expect(try await client.call(.post, base + "/submit", token: federation.tokens["officer_a"]).object["status"] as? String == "submitted")
             #expect(try await client.call(.post, base + "/confirm", token: federation.tokens["officer_a"]).status == .forbidden)
+            let workerPath = "/api/v1/workers/\(worker)"
+            #expect(try await client.call(.get, workerPath, token: federation.tokens["officer_a"]).object["hardship_tier"] == nil)
             let confirmed = try await client.call(.post, base + "/confirm", token: federation.tokens["reviewer"])
             #expect(confirmed.object["status"] as? String == "active")
             #expect(confirmed.object["overdue"] as? Bool == false)
+            // The worker shows the active file's tier, and the list filters by it.
+            #expect(try await client.call(.get, workerPath, token: federation.tokens["viewer_a"]).object["hardship_tier"] as? String == "relative")
+            let relative = try await client.call(.get, "/api/v1/workers?hardship_tier=relative", token: federation.tokens["officer_a"])
+            #expect(relative.items.map { $0["id"] as? String } == [worker])
+            #expect(try await client.call(.get, "/api/v1/workers?hardship_tier=deep", token: federation.tokens["officer_a"]).items.isEmpty)
             #expect(try await client.call(.patch, base, token: federation.tokens["officer_a"], body: "{}").status == .conflict)
             let reviewed = try await client.call(.post, base + "/review", token: federation.tokens["officer_a"])
             #expect(reviewed.status == .ok)
@@ -61,6 +68,13 @@ struct HardshipEndpointTests {
             #expect(noReason.fieldErrors == ["reason"])
             let closed = try await client.call(.post, base + "/close", token: federation.tokens["officer_a"], body: #"{"reason": "lifted"}"#)
             #expect(closed.object["status"] as? String == "closed")
+            #expect(try await client.call(.get, workerPath, token: federation.tokens["officer_a"]).object["hardship_tier"] == nil)
+            #expect(try await client.call(.get, "/api/v1/workers?hardship_tier=relative", token: federation.tokens["officer_a"]).items.isEmpty)
+            // The tier's copy on the worker is no edit of the person: the audit log has the
+            // file's entries and only the registration for the worker.
+            let workerAudit = try await federation.testDatabase.ownerPool.query(
+                "SELECT count(*) FROM audit_log WHERE table_name = 'workers' AND row_id = \(worker)").scalar(Int.self)
+            #expect(workerAudit == 1)
             #expect(try await client.call(.post, base + "/close", token: federation.tokens["officer_a"], body: #"{"reason": "lifted"}"#).status == .conflict)
             // A closed file makes room for a new one.
             #expect(try await client.call(.post, "/api/v1/hardship-files", token: federation.tokens["officer_a"], body: body).status == .created)

@@ -192,6 +192,9 @@ struct WorkerEndpointTests {
             #expect(fetched.object["title"] as? String == "北京市劳动模范")
             let models = try await client.call(.get, "/api/v1/workers?model_worker=true", token: federation.tokens["officer_a"])
             #expect(models.items.count == 1)
+            #expect(try await client.call(.get, base, token: federation.tokens["viewer_a"]).object["is_model_worker"] as? Bool == true)
+            let others = try await client.call(.get, "/api/v1/workers?model_worker=false", token: federation.tokens["officer_a"])
+            #expect(!others.items.contains { $0["is_model_worker"] as? Bool == true })
         }
     }
 }

@@ -46,7 +46,7 @@ package struct PQType: RawRepresentable, Hashable, Sendable, CustomStringConvert
     package var description: String { Self.names[rawValue] ?? "oid \(rawValue)" }
 
     /// Types whose text form is just a string.
-    var isTextual: Bool {
+    package var isTextual: Bool {
         switch self {
         case .text, .varchar, .bpchar, .name, .char, .unknown: return true
         default: return false

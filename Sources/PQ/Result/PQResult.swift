@@ -67,6 +67,12 @@ package final class PQResult: @unchecked Sendable {
         try rows.map { try $0.decode(T.self) }
     }
 
+    /// Every row through `decode`, which reads the columns by position (`PQRow.cursor()`):
+    /// for hot paths, where matching names through `Decodable` costs more than the values.
+    package func map<T>(_ decode: (PQRow) throws -> T) rethrows -> [T] {
+        try (0..<rowCount).map { try decode(PQRow(result: self, index: $0)) }
+    }
+
     /// The first row as `T`, or nil when there are no rows.
     package func first<T: Decodable>(_ type: T.Type = T.self) throws -> T? {
         try rows.first?.decode(T.self)

@@ -42,8 +42,24 @@ package struct PQRow: Sendable {
         try T(from: PQRowDecoder(row: self))
     }
 
+    /// Reads the columns in order, as the statement lists them.
+    package func cursor() -> PQColumnCursor { PQColumnCursor(row: self) }
+
     package func isNull(at column: Int) -> Bool {
         result.withValue(row: index, column: column) { $0 == nil }
+    }
+}
+
+/// The columns of one row, read left to right: `id = try columns.next()`.
+package struct PQColumnCursor {
+    let row: PQRow
+    private var column = 0
+
+    init(row: PQRow) { self.row = row }
+
+    package mutating func next<T: PQDecodable>(_ type: T.Type = T.self) throws(PQDecodingError) -> T {
+        defer { column += 1 }
+        return try row.decode(T.self, at: column)
     }
 }
 

@@ -23,3 +23,19 @@ extension Money: PQEncodable, PQDecodable {
         return money
     }
 }
+
+/// Text columns that hold one of a domain enumeration's raw values (their CHECK constraints
+/// list the same values); anything else is a decoding error, never a silent default.
+extension PQDecodable where Self: RawRepresentable, RawValue == String {
+    package static func pqDecode(text: Substring.UTF8View, type: PQType) throws(PQValueError) -> Self {
+        guard type.isTextual, let value = Self(rawValue: String(Substring(text))) else {
+            throw PQValueError("not a \(Self.self) value")
+        }
+        return value
+    }
+}
+
+extension Sex: PQDecodable {}
+extension Hukou: PQDecodable {}
+extension MembershipStatus: PQDecodable {}
+extension HardshipTier: PQDecodable {}

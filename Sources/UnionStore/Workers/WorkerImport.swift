@@ -129,12 +129,11 @@ extension WorkerStore {
         var query: PQQuery = "\(Self.select)"
         if let office { query.append(" WHERE w.office_id = \(office)") }
         query.append(" ORDER BY w.name COLLATE \"C\", w.id")
-        let rows = try await database.withSession(principal, readOnly: true) { session in
-            try await session.query(query).decode(Row.self)
+        let workers = try await database.withSession(principal, readOnly: true) { session in
+            try await session.query(query).map(Self.worker)
         }
         var csv = WorkerCSV.header
-        for row in rows {
-            let worker = row.worker()
+        for worker in workers {
             csv += WorkerCSV.line(worker, idNumber: principal.role.seesFullIDNumbers ? worker.idNumber : ResidentID.mask(worker.idNumber))
         }
         return csv

@@ -27,37 +27,20 @@ package struct WorkerStore: Sendable {
 
     static let select: PQQuery = """
         SELECT w.id, w.office_id, w.name, w.id_number, w.sex, w.birth_date, w.phone, w.hukou, w.employer, w.occupation,
-               w.membership_status, w.member_since, w.member_card_number,
-               EXISTS (SELECT 1 FROM model_worker_records m WHERE m.worker_id = w.id) AS is_model_worker,
-               (SELECT h.tier FROM hardship_files h WHERE h.worker_id = w.id AND h.status = 'active') AS hardship_tier
+               w.membership_status, w.member_since, w.member_card_number, w.is_model_worker, w.hardship_tier
         FROM workers w
         """
 
-    struct Row: Decodable {
-        let id: UUID
-        let officeId: UUID
-        let name: String
-        let idNumber: String
-        let sex: String
-        let birthDate: CalendarDate
-        let phone: String?
-        let hukou: String?
-        let employer: String?
-        let occupation: String?
-        let membershipStatus: String
-        let memberSince: CalendarDate?
-        let memberCardNumber: String?
-        let isModelWorker: Bool
-        let hardshipTier: String?
-
-        func worker() -> Worker {
-            Worker(id: Worker.ID(id), officeID: Office.ID(officeId), name: name, idNumber: idNumber,
-                   sex: Sex(rawValue: sex) ?? .male, birthDate: birthDate, phone: phone, hukou: hukou.flatMap(Hukou.init(rawValue:)),
-                   employer: employer, occupation: occupation,
-                   membershipStatus: MembershipStatus(rawValue: membershipStatus) ?? .active, memberSince: memberSince,
-                   memberCardNumber: memberCardNumber, isModelWorker: isModelWorker,
-                   hardshipTier: hardshipTier.flatMap(HardshipTier.init(rawValue:)))
-        }
+    /// A row of `select`, column by column in its order. By hand rather than `Decodable`:
+    /// this runs for every worker every endpoint returns.
+    static func worker(_ row: PQRow) throws -> Worker {
+        var column = row.cursor()
+        return Worker(
+            id: try column.next(), officeID: try column.next(), name: try column.next(), idNumber: try column.next(),
+            sex: try column.next(), birthDate: try column.next(), phone: try column.next(), hukou: try column.next(),
+            employer: try column.next(), occupation: try column.next(), membershipStatus: try column.next(),
+            memberSince: try column.next(), memberCardNumber: try column.next(), isModelWorker: try column.next(),
+            hardshipTier: try column.next())
     }
 
     /// Registers a worker in `office`. A second registration of the same ID number anywhere
@@ -83,15 +66,17 @@ package struct WorkerStore: Sendable {
 
     package func get(_ principal: Principal, id: Worker.ID) async throws -> Worker {
         try Policy.require(principal, .readBranchData)
-        guard let row = try await database.read(principal, "\(Self.select) WHERE w.id = \(id)").first(Row.self) else {
+        guard let worker = try await database.read(principal, "\(Self.select) WHERE w.id = \(id)").map(Self.worker).first else {
             throw StoreError.notFound
         }
-        return row.worker()
+        return worker
     }
 
     func fetch(_ session: Session, id: Worker.ID) async throws -> Worker {
-        guard let row = try await session.query("\(Self.select) WHERE w.id = \(id)").first(Row.self) else { throw StoreError.notFound }
-        return row.worker()
+        guard let worker = try await session.query("\(Self.select) WHERE w.id = \(id)").map(Self.worker).first else {
+            throw StoreError.notFound
+        }
+        return worker
     }
 
     /// Replaces the worker's fields (the merged result of a PATCH, validated whole).
@@ -122,10 +107,10 @@ package struct WorkerStore: Sendable {
         if let office = filter.office { conditions.append("w.office_id = \(office)") }
         if let status = filter.status { conditions.append("w.membership_status = \(status.rawValue)") }
         if let tier = filter.tier {
-            conditions.append("EXISTS (SELECT 1 FROM hardship_files h WHERE h.worker_id = w.id AND h.status = 'active' AND h.tier = \(tier.rawValue))")
+            conditions.append("w.hardship_tier = \(tier.rawValue)")
         }
         if let model = filter.modelWorker {
-            conditions.append("\(unescaped: model ? "" : "NOT ")EXISTS (SELECT 1 FROM model_worker_records m WHERE m.worker_id = w.id)")
+            conditions.append("w.is_model_worker = \(model)")
         }
         if let name = filter.name { conditions.append("strpos(w.name, \(name)) > 0") }
         if let idNumber = filter.idNumber { conditions.append("w.id_number = \(idNumber.uppercased())") }
@@ -136,8 +121,8 @@ package struct WorkerStore: Sendable {
         let rows = try await database.read(principal, """
             \(Self.select) WHERE \(PQQuery.joined(conditions, separator: " AND "))
             ORDER BY w.name COLLATE "C", w.id\(PQQuery.limit(limit + 1))
-            """).decode(Row.self)
-        return Page.keyset(rows.map { $0.worker() }, limit: limit) { [$0.name, $0.id.description] }
+            """).map(Self.worker)
+        return Page.keyset(rows, limit: limit) { [$0.name, $0.id.description] }
     }
 
     /// 会员关系转移: moves the worker (with household and honours) to another branch. The old
