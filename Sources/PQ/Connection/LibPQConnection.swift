@@ -19,6 +19,8 @@ package final class LibPQConnection: @unchecked Sendable {
     private var statementCounter = 0
     /// Set when the connection's protocol state can't be trusted; it is then closed, not reused.
     var poisoned = false
+    /// The session-level settings this connection carries (see `PQSessionState`).
+    var sessionState = PQConnectionSession.clean
     /// Results received since the lease began; a lost connection before the first one is safe to retry.
     package internal(set) var resultsReceived = 0
 

@@ -13,6 +13,7 @@ import Synchronization
 struct PQBatchQueue: Sendable {
     struct Item: Sendable {
         let unit: [PQQuery]
+        let session: PQSessionState?
         let resume: @Sendable (Result<[PQResult], any Error>) -> Void
         var retried = false
     }
@@ -26,10 +27,11 @@ struct PQBatchQueue: Sendable {
 
 extension PQPool {
     /// Runs the statements of `unit` together (one implicit transaction, one round trip shared
-    /// with other callers) and returns their results in order.
-    package func run(unit: [PQQuery]) async throws -> [PQResult] {
+    /// with other callers) and returns their results in order. With `session`, the unit runs on
+    /// a connection carrying that state (see `PQSessionState`).
+    package func run(unit: [PQQuery], session: PQSessionState? = nil) async throws -> [PQResult] {
         try await withCheckedThrowingContinuation { continuation in
-            let item = PQBatchQueue.Item(unit: unit, resume: { continuation.resume(with: $0) })
+            let item = PQBatchQueue.Item(unit: unit, session: session, resume: { continuation.resume(with: $0) })
             enqueue([item], atFront: false)
         }
     }
@@ -132,9 +134,12 @@ extension PQPool {
                 return
             }
             flights += 1
+            let flight = PQFlight(items.map { ($0.unit, $0.session) }, connectionState: connection.sessionState)
             var outcomes: [Result<[PQResult], PQError>]
             do {
-                outcomes = try connection.pipeline(units: items.map(\.unit))
+                let sent = try connection.pipeline(units: flight.units)
+                outcomes = flight.answers(sent)
+                connection.sessionState = flight.connectionState(after: sent, before: connection.sessionState)
             } catch {
                 connection.poisoned = true
                 outcomes = items.map { _ in .failure(error) }

@@ -30,6 +30,8 @@ package final class PQPool: Service, Sendable {
     ///
     /// If the connection turns out to be dead before it produced any result (a backend killed
     /// while idle), the body runs once more on a fresh connection: nothing reached the server.
+    /// The session is clean (no settings a batched unit left); `body` must not leave
+    /// session-level settings behind (transaction-local ones are fine).
     @discardableResult
     package func withConnection<T: Sendable>(_ body: (PQConnection) async throws -> T) async throws -> T {
         var attempt = 0
@@ -38,7 +40,14 @@ package final class PQPool: Service, Sendable {
             let connection = try await acquire()
             connection.resultsReceived = 0
             do {
-                let value = try await body(PQConnection(raw: connection, threadPool: threadPool))
+                let leased = PQConnection(raw: connection, threadPool: threadPool)
+                if connection.sessionState != .clean {
+                    // Batched units left settings on it (PQSessionState): a whole lease starts clean.
+                    try await leased.query("RESET ALL")
+                    connection.sessionState = .clean
+                    connection.resultsReceived = 0
+                }
+                let value = try await body(leased)
                 release(connection)
                 return value
             } catch let error as PQError where error.code == .connectionLost && connection.resultsReceived == 0 && attempt == 1 {

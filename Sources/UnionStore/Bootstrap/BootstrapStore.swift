@@ -30,7 +30,7 @@ package struct BootstrapStore: Sendable {
         let password = given ?? TokenGenerator.makePassword()
         let hash = try await database.hasher.hash(password)
         do {
-            guard let id = try await database.pool.query("""
+            guard let id = try await database.unscoped("""
                 SELECT bootstrap_area(\(areaCode), \(areaName), \(username.lowercased()), \(displayName), \(hash))
                 """).scalar(UUID.self) else { throw StoreError.notFound }
             return Result(adminID: User.ID(id), username: username.lowercased(), password: password)

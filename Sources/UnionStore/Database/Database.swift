@@ -15,7 +15,7 @@ package struct Database: Sendable {
     /// True when a query reaches the server now. Never throws: readiness is a yes or no.
     package func isReachable() async -> Bool {
         do {
-            return try await pool.query("SELECT 1").scalar(Int.self) == 1
+            return try await unscoped("SELECT 1").scalar(Int.self) == 1
         } catch {
             return false
         }
@@ -34,7 +34,7 @@ package struct Database: Sendable {
             return try await pool.withConnection { connection in
                 try await connection.withTransaction(
                     PQTransactionOptions(readOnly: readOnly),
-                    prelude: [ScopeSettings.query(for: principal)]
+                    prelude: [ScopeSettings.local(for: principal)]
                 ) { connection in
                     try await body(Session(connection: connection, principal: principal))
                 }
@@ -44,23 +44,24 @@ package struct Database: Sendable {
         }
     }
 
-    /// One read statement scoped to `principal`, pipelined with its scope settings and batched
-    /// with other callers' statements: one round trip, no connection held.
+    /// One read statement scoped to `principal`, batched with other callers' statements: no
+    /// connection held, and the scope settings sent only to a connection not already set for
+    /// this principal.
     package func read(_ principal: Principal, _ query: PQQuery) async throws -> PQResult {
-        do {
-            let results = try await pool.run(unit: [ScopeSettings.query(for: principal), query])
-            guard let result = results.last else { throw StoreError.unavailable }
-            return result
-        } catch {
-            throw StoreError.map(error)
-        }
+        try await batched(query, session: ScopeSettings.session(for: principal))
     }
 
-    /// A statement outside any scope (the SECURITY DEFINER doors: login, token lookup).
+    /// A statement outside any scope (the SECURITY DEFINER doors: login, token lookup), on a
+    /// clean session: every office-scoped table reads as empty.
     @discardableResult
     func unscoped(_ query: PQQuery) async throws -> PQResult {
+        try await batched(query, session: nil)
+    }
+
+    private func batched(_ query: PQQuery, session: PQSessionState?) async throws -> PQResult {
         do {
-            return try await pool.query(query)
+            guard let result = try await pool.run(unit: [query], session: session).first else { throw StoreError.unavailable }
+            return result
         } catch {
             throw StoreError.map(error)
         }
