@@ -1,9 +1,11 @@
 import ArgumentParser
 import Hummingbird
+import Logging
+import NIOCore
+import NIOPosix
 import UnionAPI
 
 /// The UnionHall server. Configuration comes from the environment (see README).
-@main
 struct UnionHall: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "unionhall",
@@ -25,5 +27,17 @@ struct UnionHall: AsyncParsableCommand {
             let configuration = try AppConfiguration.fromEnvironment()
             try await buildApplication(configuration: configuration).runService()
         }
+    }
+}
+
+@main
+enum Entry {
+    static func main() async {
+        // First, on the main thread: Swift concurrency's jobs then run on the event loops that
+        // read and write the sockets, instead of hopping to a second thread pool and back for
+        // every request.
+        NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
+        LoggingSystem.bootstrap { label in LineLogHandler(label: label) }
+        await UnionHall.main(nil)
     }
 }

@@ -22,7 +22,7 @@ struct PQRowDecoder: Decoder {
         var allKeys: [Key] { row.result.columns.compactMap { Key(stringValue: $0) } }
 
         func column(for key: Key) -> Int? {
-            row.result.index(ofColumn: key.stringValue) ?? row.result.index(ofColumn: Self.snakeCase(key.stringValue))
+            row.result.index(ofColumn: key.stringValue) ?? row.result.index(ofColumn: SnakeCase.convert(key.stringValue))
         }
 
         func contains(_ key: Key) -> Bool { column(for: key) != nil }
@@ -60,26 +60,5 @@ struct PQRowDecoder: Decoder {
 
         func superDecoder() throws -> any Decoder { PQRowDecoder(row: row) }
         func superDecoder(forKey key: Key) throws -> any Decoder { PQRowDecoder(row: row) }
-
-        /// `officeID` → `office_id`, `memberSince` → `member_since`. Property names are ASCII;
-        /// this runs for every column of every row, so it works on bytes.
-        static func snakeCase(_ name: String) -> String {
-            let bytes = Array(name.utf8)
-            var result: [UInt8] = []
-            result.reserveCapacity(bytes.count + 4)
-            func isUpper(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") }
-            func isLowerOrDigit(_ byte: UInt8) -> Bool {
-                (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
-            }
-            for (index, byte) in bytes.enumerated() {
-                if isUpper(byte), index > 0 {
-                    let previous = bytes[index - 1]
-                    let nextIsLower = index + 1 < bytes.count && isLowerOrDigit(bytes[index + 1]) && !isUpper(bytes[index + 1])
-                    if isLowerOrDigit(previous) || (isUpper(previous) && nextIsLower) { result.append(UInt8(ascii: "_")) }
-                }
-                result.append(isUpper(byte) ? byte + 32 : byte)
-            }
-            return String(decoding: result, as: UTF8.self)
-        }
     }
 }

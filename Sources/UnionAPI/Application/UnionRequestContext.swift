@@ -29,16 +29,5 @@ struct UnionRequestContext: RequestContext {
         return decoder
     }
 
-    var responseEncoder: JSONEncoder { APIJSON.encoder }
-}
-
-/// One JSON style for every response: snake_case keys, ISO 8601 dates.
-enum APIJSON {
-    static var encoder: JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.dateEncodingStrategy = .iso8601
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }
+    var responseEncoder: APIResponseEncoder { APIResponseEncoder() }
 }

@@ -25,6 +25,14 @@ indirect enum JSONValue: Codable, Sendable {
     }
 
     func encode(to encoder: any Encoder) throws {
+        if case .object(let members) = self {
+            // Sorted, so stored JSON (audit before/after) reads the same every time.
+            var object = encoder.container(keyedBy: AnyKey.self)
+            for (key, member) in members.sorted(by: { $0.key < $1.key }) {
+                try object.encode(member, forKey: AnyKey(stringValue: key))
+            }
+            return
+        }
         var container = encoder.singleValueContainer()
         switch self {
         case .null: try container.encodeNil()
@@ -32,7 +40,14 @@ indirect enum JSONValue: Codable, Sendable {
         case .number(let value): try container.encode(value)
         case .string(let value): try container.encode(value)
         case .array(let value): try container.encode(value)
-        case .object(let value): try container.encode(value)
+        case .object: break
         }
+    }
+
+    private struct AnyKey: CodingKey {
+        let stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
     }
 }

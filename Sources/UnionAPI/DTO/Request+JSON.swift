@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import Logging
 import NIOCore
+import PQ
 import UnionDomain
 
 extension Request {
@@ -20,7 +21,7 @@ extension Request {
 
     static func fieldError(_ error: DecodingError) -> FieldError {
         func path(_ keys: [any CodingKey]) -> String {
-            keys.map { key in key.intValue.map { "[\($0)]" } ?? key.stringValue.snakeCased }.joined(separator: ".")
+            keys.map { key in key.intValue.map { "[\($0)]" } ?? SnakeCase.convert(key.stringValue) }.joined(separator: ".")
                 .replacingOccurrences(of: ".[", with: "[")
         }
         switch error {
@@ -39,17 +40,5 @@ extension Request {
         @unknown default:
             return FieldError(field: "body", code: "malformed_json", message: "is not valid JSON", messageZH: "不是有效的JSON")
         }
-    }
-}
-
-extension String {
-    /// `displayName` → `display_name`, matching the API's JSON keys.
-    var snakeCased: String {
-        var result = ""
-        for character in self {
-            if character.isUppercase, !result.isEmpty { result += "_" }
-            result += character.lowercased()
-        }
-        return result
     }
 }

@@ -14,7 +14,7 @@ struct RequestIDMiddleware<Context: RequestContext>: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let incoming = request.headers[Self.headerName]
-        let id = incoming.flatMap { Self.isSane($0) ? $0 : nil } ?? UUID().uuidString.lowercased()
+        let id = incoming.flatMap { Self.isSane($0) ? $0 : nil } ?? UUIDText.lowercase(UUID.random())
         var context = context
         context.logger[metadataKey: LogKeys.requestID] = .string(id)
         let start = ContinuousClock.now

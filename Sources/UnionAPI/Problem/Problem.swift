@@ -27,11 +27,10 @@ struct Problem: HTTPResponseError, Equatable {
                 .init(field: $0.field, code: $0.code, message: chinese ? $0.messageZH : $0.message)
             }
         )
-        var headers: HTTPFields = [.contentType: "application/problem+json"]
+        var headers: HTTPFields = [:]
         if let retryAfterSeconds { headers[.retryAfter] = String(retryAfterSeconds) }
         if status == .unauthorized { headers[.wwwAuthenticate] = "Bearer" }
-        let data = try APIJSON.encoder.encode(body)
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        return try APIResponseEncoder.response(body, status: status, contentType: "application/problem+json", headers: headers)
     }
 
     struct Body: Encodable {

@@ -6,7 +6,7 @@ package struct Identifier<Tag>: Hashable, Sendable, Codable, CustomStringConvert
     package let rawValue: UUID
 
     package init(_ rawValue: UUID) { self.rawValue = rawValue }
-    package init() { rawValue = UUID() }
+    package init() { rawValue = UUID.random() }
 
     package init?(uuidString: String) {
         guard let uuid = UUID(uuidString: uuidString) else { return nil }
