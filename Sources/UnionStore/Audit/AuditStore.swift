@@ -38,6 +38,7 @@ package struct AuditStore: Sendable {
     package func list(_ principal: Principal, filter: Filter, limit: Int, after: Int64?) async throws -> Page<AuditEntry> {
         do { try Policy.require(principal, .readAudit) } catch { throw StoreError.map(error) }
         var conditions: [PQQuery] = ["true"]
+        if let office = ScopeSettings.onlyOffice(of: principal) { conditions.append("office_id = \(office)") }
         if let table = filter.table { conditions.append("table_name = \(table)") }
         if let rowID = filter.rowID { conditions.append("row_id = \(rowID)") }
         if let userID = filter.userID { conditions.append("user_id = \(userID)") }

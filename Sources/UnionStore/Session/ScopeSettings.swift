@@ -12,10 +12,16 @@ enum ScopeSettings {
     /// Session-level, for batched reads: a connection keeps it until a unit for another
     /// principal replaces it, so consecutive reads for one principal set it once.
     static func session(for principal: Principal) -> PQSessionState {
-        let user = principal.userID.description
-        let role = principal.role.rawValue
-        return PQSessionState(key: user + " " + role + " " + principal.scopeLiteral,
-                              statement: query(user: user, role: role, offices: principal.scopeLiteral, local: false))
+        PQSessionState(key: principal.scopeKey,
+                       statement: query(user: principal.userID.description, role: principal.role.rawValue,
+                                        offices: principal.scopeLiteral, local: false))
+    }
+
+    /// The caller's office when it is their whole scope (a branch user). The policies'
+    /// `app_sees` is no index condition, so list statements name this office themselves to
+    /// read through an index on office rather than filter a whole ordered index.
+    static func onlyOffice(of principal: Principal) -> Office.ID? {
+        principal.scope.count == 1 ? principal.scope.first : nil
     }
 
     private static func query(user: String, role: String, offices: String, local: Bool) -> PQQuery {

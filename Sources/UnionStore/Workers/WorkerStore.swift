@@ -104,7 +104,7 @@ package struct WorkerStore: Sendable {
     package func list(_ principal: Principal, filter: Filter, limit: Int, after: String?) async throws -> Page<Worker> {
         try Policy.require(principal, .readBranchData, office: filter.office)
         var conditions: [PQQuery] = ["true"]
-        if let office = filter.office { conditions.append("w.office_id = \(office)") }
+        if let office = filter.office ?? ScopeSettings.onlyOffice(of: principal) { conditions.append("w.office_id = \(office)") }
         if let status = filter.status { conditions.append("w.membership_status = \(status.rawValue)") }
         if let tier = filter.tier {
             conditions.append("w.hardship_tier = \(tier.rawValue)")
