@@ -1,3 +1,4 @@
+import NIOCore
 import NIOPosix
 import Synchronization
 
@@ -15,6 +16,8 @@ struct PQBatchQueue: Sendable {
         let unit: [PQQuery]
         let session: PQSessionState?
         let resume: @Sendable (Result<[PQResult], any Error>) -> Void
+        /// The event loop the caller was running on, if any: answers go back through it.
+        let eventLoop: (any EventLoop)?
         var retried = false
     }
 
@@ -31,7 +34,8 @@ extension PQPool {
     /// a connection carrying that state (see `PQSessionState`).
     package func run(unit: [PQQuery], session: PQSessionState? = nil) async throws -> [PQResult] {
         try await withCheckedThrowingContinuation { continuation in
-            let item = PQBatchQueue.Item(unit: unit, session: session, resume: { continuation.resume(with: $0) })
+            let item = PQBatchQueue.Item(unit: unit, session: session, resume: { continuation.resume(with: $0) },
+                                         eventLoop: MultiThreadedEventLoopGroup.currentEventLoop)
             enqueue([item], atFront: false)
         }
     }
@@ -150,21 +154,41 @@ extension PQPool {
             let deadOnArrival = flights == 1 && !connection.isHealthy
                 && outcomes.allSatisfy { if case .failure(let error) = $0 { error.code == .connectionLost } else { false } }
             var retry: [PQBatchQueue.Item] = []
+            var answers: [(PQBatchQueue.Item, Result<[PQResult], PQError>)] = []
             for (item, outcome) in zip(items, outcomes) {
                 if deadOnArrival, !item.retried {
                     var again = item
                     again.retried = true
                     retry.append(again)
                 } else {
-                    item.resume(outcome.mapError { $0 as any Error })
+                    answers.append((item, outcome))
                 }
             }
+            Self.deliver(answers)
             if !connection.isHealthy {
                 // Give up this connection's slot and let a fresh drainer take over.
                 release(connection)
                 batch.withLock { $0.drainers -= 1 }
                 if !retry.isEmpty { enqueue(retry, atFront: true) } else { restartDrainerIfNeeded() }
                 return
+            }
+        }
+    }
+
+    /// Resumes the callers: those that came from an event loop in one task per loop, which
+    /// wakes each loop once per flight instead of once per caller; the rest directly.
+    private static func deliver(_ answers: [(PQBatchQueue.Item, Result<[PQResult], PQError>)]) {
+        var byLoop: [ObjectIdentifier: (loop: any EventLoop, answers: [(PQBatchQueue.Item, Result<[PQResult], PQError>)])] = [:]
+        for answer in answers {
+            guard let loop = answer.0.eventLoop else {
+                answer.0.resume(answer.1.mapError { $0 as any Error })
+                continue
+            }
+            byLoop[ObjectIdentifier(loop), default: (loop, [])].answers.append(answer)
+        }
+        for (loop, group) in byLoop.values {
+            loop.execute {
+                for (item, outcome) in group { item.resume(outcome.mapError { $0 as any Error }) }
             }
         }
     }

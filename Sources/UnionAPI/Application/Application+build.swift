@@ -34,6 +34,7 @@ package func buildApplication(configuration: AppConfiguration) -> some Applicati
 /// The router and the table of every API route it serves (for the OpenAPI test).
 func buildRouter(database: Database, principalCache: PrincipalCache) -> (Router<UnionRequestContext>, RouteTable) {
     let router = Router(context: UnionRequestContext.self)
+    router.add(middleware: EventLoopAffinityMiddleware())
     router.add(middleware: RequestIDMiddleware())
     HealthController(database: database).addRoutes(to: router)
     router.get("/openapi.yaml") { _, _ in

@@ -11,9 +11,12 @@ struct UnionRequestContext: RequestContext {
     var coreContext: CoreRequestContextStorage
     var principal: Principal?
     var bearerToken: String?
+    /// The loop that owns the request's connection.
+    let eventLoop: any EventLoop
 
     init(source: Source) {
         coreContext = .init(source: source)
+        eventLoop = source.channel.eventLoop
     }
 
     /// The signed-in principal, or a 401 problem.
