@@ -14,11 +14,13 @@ package struct PQSessionState: Sendable {
     /// Names the settings exactly: two states with one key must set the same values.
     package let key: String
     /// Sets them at session level (`set_config(…, false)`), overriding whatever was there.
-    package let statement: PQQuery
+    /// Built only when a connection needs it, which under load is rarely.
+    package var statement: PQQuery { makeStatement() }
+    private let makeStatement: @Sendable () -> PQQuery
 
-    package init(key: String, statement: PQQuery) {
+    package init(key: String, statement: @escaping @autoclosure @Sendable () -> PQQuery) {
         self.key = key
-        self.statement = statement
+        makeStatement = statement
     }
 }
 

@@ -11,6 +11,9 @@ package struct Principal: Sendable, Hashable {
     /// The scope as a PostgreSQL array literal (`{id,id,…}`), for the row-level security
     /// setting; built once here rather than on every transaction.
     package let scopeLiteral: String
+    /// Who, in which role, seeing what, as one string: principals with equal keys get equal
+    /// row-level security settings, so a connection set for one serves the other.
+    package let scopeKey: String
 
     package init(userID: User.ID, username: String, role: Role, officeID: Office.ID, scope: Set<Office.ID>) {
         self.userID = userID
@@ -19,6 +22,7 @@ package struct Principal: Sendable, Hashable {
         self.officeID = officeID
         self.scope = scope.union([officeID])
         scopeLiteral = "{" + self.scope.map(\.description).sorted().joined(separator: ",") + "}"
+        scopeKey = userID.description + " " + role.rawValue + " " + scopeLiteral
     }
 
     package func canSee(office: Office.ID) -> Bool { scope.contains(office) }
