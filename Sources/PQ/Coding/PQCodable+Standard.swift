@@ -7,6 +7,11 @@ extension String: PQCodable {
         guard type != .bytea else { throw .typeMismatch }
         return String(Substring(text))
     }
+
+    package static func pqDecode(bytes: UnsafeRawBufferPointer, type: PQType) throws(PQValueError) -> String {
+        guard type != .bytea else { throw .typeMismatch }
+        return String(decoding: bytes, as: UTF8.self)
+    }
 }
 
 extension Substring.UTF8View {
@@ -115,31 +120,47 @@ extension UUID: PQCodable {
         return .binary([bytes.0, bytes.1, bytes.2, bytes.3, bytes.4, bytes.5, bytes.6, bytes.7,
                         bytes.8, bytes.9, bytes.10, bytes.11, bytes.12, bytes.13, bytes.14, bytes.15])
     }
-    /// Parses PostgreSQL's canonical form (`8-4-4-4-12` hex digits) from the bytes; Foundation's
-    /// parser goes through sscanf, which showed up in profiles of list endpoints.
     package static func pqDecode(text: Substring.UTF8View, type: PQType) throws(PQValueError) -> UUID {
+        var text = Substring(text)
+        let parsed = text.withUTF8 { parseCanonical(UnsafeRawBufferPointer($0)) }
+        return try checked(parsed, type: type)
+    }
+
+    package static func pqDecode(bytes: UnsafeRawBufferPointer, type: PQType) throws(PQValueError) -> UUID {
+        try checked(parseCanonical(bytes), type: type)
+    }
+
+    private static func checked(_ parsed: UUID?, type: PQType) throws(PQValueError) -> UUID {
         guard type == .uuid || type.isTextual else { throw .typeMismatch }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(16)
-        var high: UInt8?
-        for character in text where character != UInt8(ascii: "-") {
-            let nibble: UInt8
+        guard let parsed else { throw PQValueError("not a UUID") }
+        return parsed
+    }
+
+    /// PostgreSQL's canonical form (`8-4-4-4-12` hex digits, either case), parsed from the
+    /// bytes: Foundation's parser goes through sscanf, which showed up in profiles of lists.
+    static func parseCanonical(_ text: UnsafeRawBufferPointer) -> UUID? {
+        guard text.count == 36, text[8] == UInt8(ascii: "-"), text[13] == UInt8(ascii: "-"),
+              text[18] == UInt8(ascii: "-"), text[23] == UInt8(ascii: "-") else { return nil }
+        func nibble(_ character: UInt8) -> UInt8? {
             switch character {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): nibble = character - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): nibble = character - UInt8(ascii: "a") + 10
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): nibble = character - UInt8(ascii: "A") + 10
-            default: throw PQValueError("not a UUID")
-            }
-            if let first = high {
-                bytes.append(first << 4 | nibble)
-                high = nil
-            } else {
-                high = nibble
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): character - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): character - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): character - UInt8(ascii: "A") + 10
+            default: nil
             }
         }
-        guard bytes.count == 16, high == nil, text.count == 36 else { throw PQValueError("not a UUID") }
-        return UUID(uuid: (bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
-                           bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]))
+        var uuid: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        let complete = withUnsafeMutableBytes(of: &uuid) { out -> Bool in
+            var position = 0
+            for index in 0..<16 {
+                if position == 8 || position == 13 || position == 18 || position == 23 { position += 1 }
+                guard let high = nibble(text[position]), let low = nibble(text[position + 1]) else { return false }
+                out[index] = high << 4 | low
+                position += 2
+            }
+            return true
+        }
+        return complete ? UUID(uuid: uuid) : nil
     }
 }
 

@@ -1,7 +1,8 @@
 /// A value bound to a query parameter.
 ///
 /// Values travel in PostgreSQL's text format (the one format every type has), except bytea,
-/// which goes as raw bytes so nothing needs escaping.
+/// which goes as raw bytes so nothing needs escaping, and uuid, whose 16 bytes are cheaper on
+/// both ends than its text.
 package enum PQBindValue: Sendable, Hashable {
     case text(String)
     case binary([UInt8])
@@ -19,6 +20,16 @@ package protocol PQEncodable: Sendable {
 package protocol PQDecodable {
     /// Decodes a non-NULL value. `text` is the column's text representation; `type` its OID.
     static func pqDecode(text: Substring.UTF8View, type: PQType) throws(PQValueError) -> Self
+    /// The same from the bytes in libpq's result buffer, valid only during the call. The
+    /// default makes a String and calls `pqDecode(text:type:)`; types read on every row (ids,
+    /// text) parse the bytes themselves.
+    static func pqDecode(bytes: UnsafeRawBufferPointer, type: PQType) throws(PQValueError) -> Self
+}
+
+extension PQDecodable {
+    package static func pqDecode(bytes: UnsafeRawBufferPointer, type: PQType) throws(PQValueError) -> Self {
+        try pqDecode(text: Substring(String(decoding: bytes, as: UTF8.self)).utf8, type: type)
+    }
 }
 
 package typealias PQCodable = PQEncodable & PQDecodable

@@ -1,4 +1,5 @@
 import CLibPQ
+import Synchronization
 
 /// The rows of one statement, read in place from libpq's `PGresult`.
 ///
@@ -9,29 +10,50 @@ package final class PQResult: @unchecked Sendable {
     private let handle: OpaquePointer
     package let rowCount: Int
     package let columnCount: Int
-    /// Column names in order.
-    package let columns: [String]
-    let columnTypes: [PQType]
-    private let columnIndex: [String: Int]
+    /// Names are read from the `PGresult` the first time something asks for one (decoding by
+    /// name, an error message): a result decoded by position never builds them.
+    private let names = Mutex<ColumnNames?>(nil)
 
     /// Takes ownership of `handle`.
     init(taking handle: OpaquePointer) {
         self.handle = handle
         rowCount = Int(PQntuples(handle))
         columnCount = Int(PQnfields(handle))
-        var columns: [String] = []
-        var types: [PQType] = []
-        var index: [String: Int] = [:]
-        columns.reserveCapacity(columnCount)
-        for column in 0..<columnCount {
-            let name = PQfname(handle, Int32(column)).map { String(cString: $0) } ?? "?column?"
-            columns.append(name)
-            types.append(PQType(PQftype(handle, Int32(column))))
-            if index[name] == nil { index[name] = column }
+    }
+
+    /// Column names in order.
+    package var columns: [String] { columnNames.columns }
+
+    func columnType(_ column: Int) -> PQType { PQType(PQftype(handle, Int32(column))) }
+
+    /// The names and their positions, built once; a row decoder fetches them once per row.
+    var columnNames: ColumnNames {
+        names.withLock { names in
+            if let names { return names }
+            let built = ColumnNames(handle: handle, count: columnCount)
+            names = built
+            return built
         }
-        self.columns = columns
-        self.columnTypes = types
-        self.columnIndex = index
+    }
+
+    struct ColumnNames: Sendable {
+        let columns: [String]
+        private let positions: [String: Int]
+
+        init(handle: OpaquePointer, count: Int) {
+            var columns: [String] = []
+            var positions: [String: Int] = [:]
+            columns.reserveCapacity(count)
+            for column in 0..<count {
+                let name = PQfname(handle, Int32(column)).map { String(cString: $0) } ?? "?column?"
+                columns.append(name)
+                if positions[name] == nil { positions[name] = column }
+            }
+            self.columns = columns
+            self.positions = positions
+        }
+
+        func position(of name: String) -> Int? { positions[name] }
     }
 
     deinit { PQclear(handle) }
@@ -49,17 +71,14 @@ package final class PQResult: @unchecked Sendable {
 
     package var rows: [PQRow] { (0..<rowCount).map { PQRow(result: self, index: $0) } }
 
-    package func index(ofColumn name: String) -> Int? { columnIndex[name] }
+    package func index(ofColumn name: String) -> Int? { columnNames.position(of: name) }
 
-    /// The raw text of a cell, or nil for NULL, passed to `body` without copying.
-    func withValue<R>(row: Int, column: Int, _ body: (Substring.UTF8View?) throws -> R) rethrows -> R {
-        if PQgetisnull(handle, Int32(row), Int32(column)) != 0 { return try body(nil) }
-        guard let pointer = PQgetvalue(handle, Int32(row), Int32(column)) else { return try body(nil) }
-        let length = Int(PQgetlength(handle, Int32(row), Int32(column)))
-        let buffer = UnsafeRawBufferPointer(start: pointer, count: length)
-        // A Substring over a String made from the buffer: one copy, then zero-copy parsing.
-        let string = String(decoding: buffer, as: UTF8.self)
-        return try body(Substring(string).utf8)
+    /// The bytes of a cell in libpq's buffer (its text form), or nil for NULL. They belong to
+    /// this result: valid only while it is alive.
+    func bytes(row: Int, column: Int) -> UnsafeRawBufferPointer? {
+        if PQgetisnull(handle, Int32(row), Int32(column)) != 0 { return nil }
+        guard let pointer = PQgetvalue(handle, Int32(row), Int32(column)) else { return nil }
+        return UnsafeRawBufferPointer(start: pointer, count: Int(PQgetlength(handle, Int32(row), Int32(column))))
     }
 
     /// Decodes every row as `T`.

@@ -9,21 +9,17 @@ package struct PQRow: Sendable {
             throw PQDecodingError(column: "#\(column)", columnIndex: column, postgresType: "-",
                                   swiftType: "\(T.self)", reason: "no such column")
         }
-        let pgType = result.columnTypes[column]
-        do {
-            return try result.withValue(row: index, column: column) { (text: Substring.UTF8View?) throws(PQValueError) -> T in
-                guard let text else {
-                    if let nullable = T.self as? any PQNullable.Type, let none = nullable.pqNull as? T { return none }
-                    throw .unexpectedNull
-                }
-                return try T.pqDecode(text: text, type: pgType)
+        let pgType = result.columnType(column)
+        do throws(PQValueError) {
+            // The bytes stay valid while `result` lives, which `self` ensures for this call.
+            guard let bytes = result.bytes(row: index, column: column) else {
+                if let nullable = T.self as? any PQNullable.Type, let none = nullable.pqNull as? T { return none }
+                throw .unexpectedNull
             }
-        } catch let error as PQValueError {
-            throw PQDecodingError(column: result.columns[column], columnIndex: column, postgresType: "\(pgType)",
-                                  swiftType: "\(T.self)", reason: error.reason)
+            return try T.pqDecode(bytes: bytes, type: pgType)
         } catch {
             throw PQDecodingError(column: result.columns[column], columnIndex: column, postgresType: "\(pgType)",
-                                  swiftType: "\(T.self)", reason: "\(error)")
+                                  swiftType: "\(T.self)", reason: error.reason)
         }
     }
 
@@ -46,7 +42,7 @@ package struct PQRow: Sendable {
     package func cursor() -> PQColumnCursor { PQColumnCursor(row: self) }
 
     package func isNull(at column: Int) -> Bool {
-        result.withValue(row: index, column: column) { $0 == nil }
+        result.bytes(row: index, column: column) == nil
     }
 }
 
@@ -75,5 +71,9 @@ extension Optional: PQNullable {
 extension Optional: PQDecodable where Wrapped: PQDecodable {
     package static func pqDecode(text: Substring.UTF8View, type: PQType) throws(PQValueError) -> Wrapped? {
         try Wrapped.pqDecode(text: text, type: type)
+    }
+
+    package static func pqDecode(bytes: UnsafeRawBufferPointer, type: PQType) throws(PQValueError) -> Wrapped? {
+        try Wrapped.pqDecode(bytes: bytes, type: type)
     }
 }

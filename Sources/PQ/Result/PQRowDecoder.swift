@@ -5,7 +5,7 @@ struct PQRowDecoder: Decoder {
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
-        KeyedDecodingContainer(Container<Key>(row: row))
+        KeyedDecodingContainer(Container<Key>(row: row, names: row.result.columnNames))
     }
 
     func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
@@ -18,11 +18,12 @@ struct PQRowDecoder: Decoder {
 
     struct Container<Key: CodingKey>: KeyedDecodingContainerProtocol {
         let row: PQRow
+        let names: PQResult.ColumnNames
         var codingPath: [any CodingKey] { [] }
-        var allKeys: [Key] { row.result.columns.compactMap { Key(stringValue: $0) } }
+        var allKeys: [Key] { names.columns.compactMap { Key(stringValue: $0) } }
 
         func column(for key: Key) -> Int? {
-            row.result.index(ofColumn: key.stringValue) ?? row.result.index(ofColumn: SnakeCase.convert(key.stringValue))
+            names.position(of: key.stringValue) ?? names.position(of: SnakeCase.convert(key.stringValue))
         }
 
         func contains(_ key: Key) -> Bool { column(for: key) != nil }
@@ -37,7 +38,7 @@ struct PQRowDecoder: Decoder {
                 throw DecodingError.keyNotFound(key, .init(codingPath: [], debugDescription: "no column \(key.stringValue)"))
             }
             guard let decodable = T.self as? any PQDecodable.Type else {
-                throw PQDecodingError(column: key.stringValue, columnIndex: column, postgresType: "\(row.result.columnTypes[column])",
+                throw PQDecodingError(column: key.stringValue, columnIndex: column, postgresType: "\(row.result.columnType(column))",
                                       swiftType: "\(T.self)", reason: "\(T.self) is not PQDecodable")
             }
             guard let value = try decodeColumn(decodable, at: column) as? T else {

@@ -92,21 +92,13 @@ struct JSONOutput {
 }
 
 /// Object keys as written: quoted, escaped, camelCase in snake_case (`idNumberMasked` →
-/// `id_number_masked`, as Foundation's `convertToSnakeCase` did). The few keys our types
-/// declare are converted once.
+/// `id_number_masked`, as Foundation's `convertToSnakeCase` did), each made once.
 enum JSONKeys {
     private static let cache = Mutex<[String: [UInt8]]>([:])
-    /// Far more than our types declare; a bound in case keys ever come from data.
+    /// Far more than our types declare; a bound because dictionary keys come from data.
     private static let maximumCached = 4096
 
     static func quoted(_ key: String) -> [UInt8] {
-        // Keys with no capital letter (dictionary keys, column names) convert to themselves
-        // and are not cached.
-        guard key.utf8.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) else {
-            var output = JSONOutput(capacity: key.utf8.count + 2)
-            output.appendString(key)
-            return output.bytes
-        }
         if let known = cache.withLock({ $0[key] }) { return known }
         var output = JSONOutput(capacity: key.utf8.count + 8)
         output.appendString(SnakeCase.convert(key))

@@ -24,14 +24,16 @@ struct StreamingJSONEncoder {
 /// or earlier when an enclosing container writes its next element (a nested container is
 /// complete by then).
 final class JSONStreamWriter: Encoder {
-    var output = JSONOutput()
+    // Unchecked: one writer serves one encode call on one thread, and no access to these
+    // overlaps another; the dynamic exclusivity checks cost more than the writes.
+    @exclusivity(unchecked) var output = JSONOutput()
     var codingPath: [any CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     /// Open containers, innermost last: `true` for an object, and whether it has an element yet.
-    private var open: [(isObject: Bool, isEmpty: Bool)] = []
+    @exclusivity(unchecked) private var open: [(isObject: Bool, isEmpty: Bool)] = []
     /// `open.count` when the value now encoding began: containers above it are that value's.
-    private var valueBase = 0
+    @exclusivity(unchecked) private var valueBase = 0
     /// Set when a container was written to after it had been closed (a nested container used
     /// after its parent moved on), which a stream can't represent: the encoding then fails.
     private(set) var misuse: EncodingError?

@@ -9,6 +9,10 @@ extension Identifier: PQEncodable, PQDecodable {
     package static func pqDecode(text: Substring.UTF8View, type: PQType) throws(PQValueError) -> Identifier<Tag> {
         Identifier(try UUID.pqDecode(text: text, type: type))
     }
+
+    package static func pqDecode(bytes: UnsafeRawBufferPointer, type: PQType) throws(PQValueError) -> Identifier<Tag> {
+        Identifier(try UUID.pqDecode(bytes: bytes, type: type))
+    }
 }
 
 /// The columns `auth_*_principal` return, made into a `Principal`.
