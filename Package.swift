@@ -34,11 +34,17 @@ let package = Package(
             pkgConfig: "libpq",
             providers: [.apt(["libpq-dev"])]
         ),
+        // UUIDs as text, both ways, for every layer that prints or parses ids.
+        .target(
+            name: "UUIDText",
+            swiftSettings: swiftSettings
+        ),
         // The Swift client over libpq. Knows nothing of unions.
         .target(
             name: "PQ",
             dependencies: [
                 "CLibPQ",
+                "UUIDText",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -49,12 +55,14 @@ let package = Package(
         // Types, rules and the permission policy. Foundation only.
         .target(
             name: "UnionDomain",
+            dependencies: ["UUIDText"],
             swiftSettings: swiftSettings
         ),
         // Sessions, SQL per aggregate, migrations.
         .target(
             name: "UnionStore",
             dependencies: [
+                "UUIDText",
                 "PQ",
                 "UnionDomain",
                 .product(name: "Logging", package: "swift-log"),
@@ -67,6 +75,7 @@ let package = Package(
         .target(
             name: "UnionAPI",
             dependencies: [
+                "UUIDText",
                 "UnionStore",
                 "UnionDomain",
                 .product(name: "Hummingbird", package: "hummingbird"),

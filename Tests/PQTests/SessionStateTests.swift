@@ -87,3 +87,51 @@ struct SessionStateTests {
         await pool.close()
     }
 }
+
+/// Read-only units share a transaction per flight; a failing one costs the others nothing.
+@Suite("PQ shared transactions for reads")
+struct SharedReadTests {
+    @Test func aFailingReadNeitherFailsNorDropsTheReadsAroundIt() async throws {
+        let pool = PoolTests.makePool(size: 1, name: "shared-read-test")
+        let outcomes = try await withThrowingTaskGroup(of: (Int, Int?).self) { group in
+            for index in 0..<90 {
+                group.addTask {
+                    // Every seventh divides by zero; the rest return their own number.
+                    let divisor = index % 7 == 0 ? 0 : 1
+                    do {
+                        let result = try await pool.run(unit: ["SELECT \(index) / \(divisor)"], readOnly: true)
+                        return (index, try result[0].scalar(Int.self))
+                    } catch let error as PQError where error.sqlState == SQLState("22012") {
+                        return (index, nil)
+                    }
+                }
+            }
+            return try await group.reduce(into: [Int: Int?]()) { $0.updateValue($1.1, forKey: $1.0) }
+        }
+        #expect(outcomes.count == 90)
+        for (index, value) in outcomes {
+            #expect(value == (index % 7 == 0 ? nil : index))
+        }
+        await pool.close()
+    }
+
+    @Test func aWriteNeverSharesATransaction() async throws {
+        let pool = PoolTests.makePool(size: 1, name: "shared-write-test")
+        _ = try await pool.query("CREATE TEMP TABLE pqtest_writes (n int)")
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for index in 0..<40 {
+                group.addTask {
+                    if index % 5 == 0 {
+                        _ = try? await pool.run(unit: ["SELECT 1 / 0"], readOnly: true)
+                    } else {
+                        _ = try await pool.run(unit: ["INSERT INTO pqtest_writes VALUES (\(index))"])
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+        // Every write survived the failing reads queued beside it.
+        #expect(try await pool.query("SELECT count(*) FROM pqtest_writes").scalar(Int.self) == 32)
+        await pool.close()
+    }
+}

@@ -1,4 +1,5 @@
 import Foundation
+import UUIDText
 
 extension String: PQCodable {
     package static var pqType: PQType { .unspecified }
@@ -122,45 +123,18 @@ extension UUID: PQCodable {
     }
     package static func pqDecode(text: Substring.UTF8View, type: PQType) throws(PQValueError) -> UUID {
         var text = Substring(text)
-        let parsed = text.withUTF8 { parseCanonical(UnsafeRawBufferPointer($0)) }
+        let parsed = text.withUTF8 { UUIDText.parse(UnsafeRawBufferPointer($0)) }
         return try checked(parsed, type: type)
     }
 
     package static func pqDecode(bytes: UnsafeRawBufferPointer, type: PQType) throws(PQValueError) -> UUID {
-        try checked(parseCanonical(bytes), type: type)
+        try checked(UUIDText.parse(bytes), type: type)
     }
 
     private static func checked(_ parsed: UUID?, type: PQType) throws(PQValueError) -> UUID {
         guard type == .uuid || type.isTextual else { throw .typeMismatch }
         guard let parsed else { throw PQValueError("not a UUID") }
         return parsed
-    }
-
-    /// PostgreSQL's canonical form (`8-4-4-4-12` hex digits, either case), parsed from the
-    /// bytes: Foundation's parser goes through sscanf, which showed up in profiles of lists.
-    static func parseCanonical(_ text: UnsafeRawBufferPointer) -> UUID? {
-        guard text.count == 36, text[8] == UInt8(ascii: "-"), text[13] == UInt8(ascii: "-"),
-              text[18] == UInt8(ascii: "-"), text[23] == UInt8(ascii: "-") else { return nil }
-        func nibble(_ character: UInt8) -> UInt8? {
-            switch character {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): character - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): character - UInt8(ascii: "a") + 10
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): character - UInt8(ascii: "A") + 10
-            default: nil
-            }
-        }
-        var uuid: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        let complete = withUnsafeMutableBytes(of: &uuid) { out -> Bool in
-            var position = 0
-            for index in 0..<16 {
-                if position == 8 || position == 13 || position == 18 || position == 23 { position += 1 }
-                guard let high = nibble(text[position]), let low = nibble(text[position + 1]) else { return false }
-                out[index] = high << 4 | low
-                position += 2
-            }
-            return true
-        }
-        return complete ? UUID(uuid: uuid) : nil
     }
 }
 

@@ -22,10 +22,21 @@ extension LibPQConnection {
     /// on one connection per round trip. Throws only when the connection breaks before any
     /// result could be read; a break midway fails the units not yet answered.
     package func pipeline(units: [[PQQuery]]) throws(PQError) -> [Result<[PQResult], PQError>] {
+        try pipeline(units: units, syncAfter: units.map { _ in true })
+    }
+
+    /// As `pipeline(units:)`, with a Sync only after the units `syncAfter` marks (the last unit
+    /// always gets one). The units between two Syncs run as one implicit transaction: after a
+    /// failure the server skips the rest of them, which come back as `.skipped`, and rolls back
+    /// what ran before it, so only read-only units may share a Sync. Fewer Syncs mean fewer
+    /// transactions on the server and fewer writes here: libpq flushes at every Sync.
+    package func pipeline(units: [[PQQuery]], syncAfter: [Bool]) throws(PQError) -> [Result<[PQResult], PQError>] {
         guard PQenterPipelineMode(handle) == 1 else {
             throw PQError(.connectionLost, message: "cannot enter pipeline mode: " + Self.errorMessage(handle))
         }
         defer { _ = PQexitPipelineMode(handle) }
+        var syncs = syncAfter
+        if !syncs.isEmpty { syncs[syncs.count - 1] = true }
         // Which statements each unit prepares in this flight, remembered only once they succeed.
         var preparing: [[(key: String, name: String)?]] = []
         for unit in units {
@@ -36,13 +47,15 @@ extension LibPQConnection {
                 unitPreparing.append(prepared)
             }
             preparing.append(unitPreparing)
-            guard PQpipelineSync(handle) == 1 else { throw PQError(.connectionLost, message: Self.errorMessage(handle)) }
+            if syncs[preparing.count - 1] {
+                guard PQpipelineSync(handle) == 1 else { throw PQError(.connectionLost, message: Self.errorMessage(handle)) }
+            }
         }
         var outcomes: [Result<[PQResult], PQError>] = []
         outcomes.reserveCapacity(units.count)
         for (unitIndex, unit) in units.enumerated() {
             do {
-                outcomes.append(.success(try readUnit(unit, preparing: preparing[unitIndex])))
+                outcomes.append(.success(try readUnit(unit, preparing: preparing[unitIndex], sync: syncs[unitIndex])))
             } catch {
                 outcomes.append(.failure(error))
                 // A broken connection, or results out of step with what was sent (a stale
@@ -85,11 +98,13 @@ extension LibPQConnection {
         return (sent == 1, (key, name))
     }
 
-    /// Reads one unit's results up to and including its Sync. Bounded, so a dead connection
+    /// Reads one unit's results, and its Sync when it has one. Bounded, so a dead connection
     /// can't spin it.
-    private func readUnit(_ unit: [PQQuery], preparing: [(key: String, name: String)?]) throws(PQError) -> [PQResult] {
+    private func readUnit(_ unit: [PQQuery], preparing: [(key: String, name: String)?], sync: Bool) throws(PQError) -> [PQResult] {
         var results: [PQResult] = []
         var firstError: PQError?
+        // Aborted from its first result on: an earlier unit before the same Sync failed.
+        var skipped: Bool?
         // Results expected: one per statement plus one per prepare in this flight.
         var expected: [(isPrepare: Bool, preparing: (key: String, name: String)?)] = []
         for entry in preparing {
@@ -102,6 +117,7 @@ extension LibPQConnection {
                 throw PQError(.connectionLost, message: Self.errorMessage(handle))
             }
             let status = PQresultStatus(result)
+            if skipped == nil { skipped = status == PGRES_PIPELINE_ABORTED }
             if status == PGRES_PIPELINE_ABORTED {
                 PQclear(result)
             } else if step.isPrepare {
@@ -121,12 +137,15 @@ extension LibPQConnection {
                 throw PQError(.unexpectedResult, message: "more results than statements in a pipeline")
             }
         }
-        guard let sync = PQgetResult(handle) else { throw PQError(.connectionLost, message: Self.errorMessage(handle)) }
-        let syncStatus = PQresultStatus(sync)
-        PQclear(sync)
-        guard syncStatus == PGRES_PIPELINE_SYNC else {
-            throw PQError(.unexpectedResult, message: "expected the end of a pipeline unit")
+        if sync {
+            guard let end = PQgetResult(handle) else { throw PQError(.connectionLost, message: Self.errorMessage(handle)) }
+            let endStatus = PQresultStatus(end)
+            PQclear(end)
+            guard endStatus == PGRES_PIPELINE_SYNC else {
+                throw PQError(.unexpectedResult, message: "expected the end of a pipeline unit")
+            }
         }
+        if skipped == true { throw PQError(.skipped, message: "not run: an earlier statement before the same Sync failed") }
         if let firstError { throw firstError }
         return results
     }

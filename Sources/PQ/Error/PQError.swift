@@ -17,6 +17,7 @@ package struct PQError: Error, Sendable, CustomStringConvertible, CustomDebugStr
             case poolClosed
             case unexpectedResult
             case copyFailed
+            case skipped
         }
 
         let base: Base
@@ -37,6 +38,9 @@ package struct PQError: Error, Sendable, CustomStringConvertible, CustomDebugStr
         package static let poolTimeout = Code(base: .poolTimeout)
         /// The pool is shut down.
         package static let poolClosed = Code(base: .poolClosed)
+        /// Not run: an earlier statement in the same pipelined transaction failed. The pool
+        /// sends such read-only units again; callers never see this code.
+        package static let skipped = Code(base: .skipped)
         /// libpq returned a result of a kind the call did not expect (rows from a COPY, say).
         package static let unexpectedResult = Code(base: .unexpectedResult)
         /// A COPY FROM STDIN failed on the client side.

@@ -15,6 +15,8 @@ struct PQBatchQueue: Sendable {
     struct Item: Sendable {
         let unit: [PQQuery]
         let session: PQSessionState?
+        /// Only reads: may share a transaction with its neighbours in a flight.
+        let readOnly: Bool
         let resume: @Sendable (Result<[PQResult], any Error>) -> Void
         /// The event loop the caller was running on, if any: answers go back through it.
         let eventLoop: (any EventLoop)?
@@ -32,9 +34,14 @@ extension PQPool {
     /// Runs the statements of `unit` together (one implicit transaction, one round trip shared
     /// with other callers) and returns their results in order. With `session`, the unit runs on
     /// a connection carrying that state (see `PQSessionState`).
-    package func run(unit: [PQQuery], session: PQSessionState? = nil) async throws -> [PQResult] {
+    ///
+    /// `readOnly` promises the unit only reads. Such units share one transaction with the
+    /// read-only units next to them in a flight (fewer transactions and writes); if one of them
+    /// fails, the ones after it are sent again, and the rollback undoes nothing. A unit that
+    /// writes must not make that promise: another unit's failure would roll its write back.
+    package func run(unit: [PQQuery], session: PQSessionState? = nil, readOnly: Bool = false) async throws -> [PQResult] {
         try await withCheckedThrowingContinuation { continuation in
-            let item = PQBatchQueue.Item(unit: unit, session: session, resume: { continuation.resume(with: $0) },
+            let item = PQBatchQueue.Item(unit: unit, session: session, readOnly: readOnly, resume: { continuation.resume(with: $0) },
                                          eventLoop: MultiThreadedEventLoopGroup.currentEventLoop)
             enqueue([item], atFront: false)
         }
@@ -138,10 +145,10 @@ extension PQPool {
                 return
             }
             flights += 1
-            let flight = PQFlight(items.map { ($0.unit, $0.session) }, connectionState: connection.sessionState)
+            let flight = PQFlight(items.map { ($0.unit, $0.session, $0.readOnly) }, connectionState: connection.sessionState)
             var outcomes: [Result<[PQResult], PQError>]
             do {
-                let sent = try connection.pipeline(units: flight.units)
+                let sent = try connection.pipeline(units: flight.units, syncAfter: flight.syncAfter)
                 outcomes = flight.answers(sent)
                 connection.sessionState = flight.connectionState(after: sent, before: connection.sessionState)
             } catch {
@@ -155,16 +162,21 @@ extension PQPool {
                 && outcomes.allSatisfy { if case .failure(let error) = $0 { error.code == .connectionLost } else { false } }
             var retry: [PQBatchQueue.Item] = []
             var answers: [(PQBatchQueue.Item, Result<[PQResult], PQError>)] = []
+            var skipped: [PQBatchQueue.Item] = []
             for (item, outcome) in zip(items, outcomes) {
                 if deadOnArrival, !item.retried {
                     var again = item
                     again.retried = true
                     retry.append(again)
+                } else if case .failure(let error) = outcome, error.code == .skipped {
+                    skipped.append(item)
                 } else {
                     answers.append((item, outcome))
                 }
             }
             Self.deliver(answers)
+            // Read-only units that never ran because a neighbour failed: first in line again.
+            if !skipped.isEmpty { batch.withLock { $0.items.insert(contentsOf: skipped, at: 0) } }
             if !connection.isHealthy {
                 // Give up this connection's slot and let a fresh drainer take over.
                 release(connection)

@@ -28,24 +28,33 @@ package struct PQSessionState: Sendable {
 /// the connection's state (as it will be by then) differs, and the way back from the outcomes
 /// of what was sent to one answer per queued unit.
 struct PQFlight {
-    /// What goes on the wire, one Sync after each.
+    /// What goes on the wire.
     private(set) var units: [[PQQuery]] = []
+    /// Where a Sync follows: after every unit except between read-only ones, which share a
+    /// transaction (see `LibPQConnection.pipeline(units:syncAfter:)`).
+    private(set) var syncAfter: [Bool] = []
     /// Per queued unit: where its statements are in `units`, and the session statement sent in
     /// this flight that it relies on (nil when it relies on the state the connection had).
     private var placements: [(unit: Int, setup: Int?)] = []
     private var lastSetup: (index: Int, state: PQConnectionSession)?
 
-    init(_ queued: [(unit: [PQQuery], session: PQSessionState?)], connectionState: PQConnectionSession) {
+    init(_ queued: [(unit: [PQQuery], session: PQSessionState?, readOnly: Bool)], connectionState: PQConnectionSession) {
         var state = connectionState
+        var shared: [Bool] = []
         for item in queued {
             let needed = item.session.map { PQConnectionSession.set($0.key) } ?? .clean
             if needed != state {
                 lastSetup = (units.count, needed)
                 units.append([item.session?.statement ?? "RESET ALL"])
+                shared.append(false)
                 state = needed
             }
             placements.append((units.count, lastSetup?.index))
             units.append(item.unit)
+            shared.append(item.readOnly)
+        }
+        syncAfter = shared.indices.map { index in
+            !shared[index] || index == shared.count - 1 || !shared[index + 1]
         }
     }
 

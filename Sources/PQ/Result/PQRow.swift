@@ -23,6 +23,24 @@ package struct PQRow: Sendable {
         }
     }
 
+    /// Decodes the column at `column`, nil for NULL. The same as `decode(T?.self, at:)`, but
+    /// without going through `Optional`'s conditional conformance, which generic code resolves
+    /// at run time on every call.
+    package func decodeIfPresent<T: PQDecodable>(_ type: T.Type = T.self, at column: Int) throws(PQDecodingError) -> T? {
+        guard column >= 0, column < result.columnCount else {
+            throw PQDecodingError(column: "#\(column)", columnIndex: column, postgresType: "-",
+                                  swiftType: "\(T.self)", reason: "no such column")
+        }
+        guard let bytes = result.bytes(row: index, column: column) else { return nil }
+        let pgType = result.columnType(column)
+        do throws(PQValueError) {
+            return try T.pqDecode(bytes: bytes, type: pgType)
+        } catch {
+            throw PQDecodingError(column: result.columns[column], columnIndex: column, postgresType: "\(pgType)",
+                                  swiftType: "\(T.self)", reason: error.reason)
+        }
+    }
+
     /// Decodes the column named `name`.
     package func decode<T: PQDecodable>(_ type: T.Type = T.self, column name: String) throws(PQDecodingError) -> T {
         guard let column = result.index(ofColumn: name) else {
@@ -56,6 +74,12 @@ package struct PQColumnCursor {
     package mutating func next<T: PQDecodable>(_ type: T.Type = T.self) throws(PQDecodingError) -> T {
         defer { column += 1 }
         return try row.decode(T.self, at: column)
+    }
+
+    /// The next column, nil for NULL (see `PQRow.decodeIfPresent`).
+    package mutating func nextIfPresent<T: PQDecodable>(_ type: T.Type = T.self) throws(PQDecodingError) -> T? {
+        defer { column += 1 }
+        return try row.decodeIfPresent(T.self, at: column)
     }
 }
 

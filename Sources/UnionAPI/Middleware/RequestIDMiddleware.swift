@@ -5,16 +5,16 @@ import Logging
 import NIOCore
 import UnionDomain
 
-/// Gives every request an `X-Request-Id` (the caller's, if it is a sane token, else a new
-/// UUID), tags the request's logger with it, echoes it on the response, and writes one access
-/// log line. The line has the method, the path without its query (a query may carry an ID
+/// Gives every request an `X-Request-Id` (the caller's, if it is a sane token, else a new one
+/// from `RequestIDs`), tags the request's logger with it, echoes it on the response, and writes
+/// one access log line. The line has the method, the path without its query (a query may carry an ID
 /// number), the status and the duration: never headers, tokens or bodies.
 struct RequestIDMiddleware<Context: RequestContext>: RouterMiddleware {
     static var headerName: HTTPField.Name { HTTPField.Name("X-Request-Id")! }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let incoming = request.headers[Self.headerName]
-        let id = incoming.flatMap { Self.isSane($0) ? $0 : nil } ?? UUIDText.lowercase(UUID.random())
+        let id = incoming.flatMap { Self.isSane($0) ? $0 : nil } ?? RequestIDs.next()
         var context = context
         context.logger[metadataKey: LogKeys.requestID] = .string(id)
         let start = ContinuousClock.now

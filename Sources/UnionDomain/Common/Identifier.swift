@@ -1,4 +1,5 @@
 import Foundation
+import UUIDText
 
 /// A UUID that knows what it identifies, so an office's id can't be passed where a user's is
 /// expected. `Tag` is the entity type; nothing of it is stored.
@@ -9,7 +10,7 @@ package struct Identifier<Tag>: Hashable, Sendable, Codable, CustomStringConvert
     package init() { rawValue = UUID.random() }
 
     package init?(uuidString: String) {
-        guard let uuid = UUID(uuidString: uuidString) else { return nil }
+        guard let uuid = UUIDText.parse(uuidString) else { return nil }
         rawValue = uuid
     }
 
@@ -22,31 +23,6 @@ package struct Identifier<Tag>: Hashable, Sendable, Codable, CustomStringConvert
         try container.encode(rawValue)
     }
 
-    /// Lower-case, as PostgreSQL prints UUIDs. Written by hand: Foundation's `uuidString` goes
-    /// through `sprintf`, and ids are formatted for every row of every response.
+    /// Lower-case, as PostgreSQL prints UUIDs.
     package var description: String { UUIDText.lowercase(rawValue) }
-}
-
-/// Lower-case canonical UUID text without `sprintf`.
-package enum UUIDText {
-    private static let hex = Array("0123456789abcdef".utf8)
-
-    package static func lowercase(_ uuid: UUID) -> String {
-        let bytes = uuid.uuid
-        return String(unsafeUninitializedCapacity: 36) { buffer in
-            var index = 0
-            withUnsafeBytes(of: bytes) { raw in
-                for (position, byte) in raw.enumerated() {
-                    if position == 4 || position == 6 || position == 8 || position == 10 {
-                        buffer[index] = UInt8(ascii: "-")
-                        index += 1
-                    }
-                    buffer[index] = hex[Int(byte >> 4)]
-                    buffer[index + 1] = hex[Int(byte & 0x0F)]
-                    index += 2
-                }
-            }
-            return index
-        }
-    }
 }

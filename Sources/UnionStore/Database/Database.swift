@@ -44,23 +44,26 @@ package struct Database: Sendable {
         }
     }
 
-    /// One read statement scoped to `principal`, batched with other callers' statements: no
+    /// One read statement (a SELECT: it may share a transaction with other reads, see
+    /// `PQPool.run`) scoped to `principal`, batched with other callers' statements: no
     /// connection held, and the scope settings sent only to a connection not already set for
     /// this principal.
     package func read(_ principal: Principal, _ query: PQQuery) async throws -> PQResult {
-        try await batched(query, session: ScopeSettings.session(for: principal))
+        try await batched(query, session: ScopeSettings.session(for: principal), readOnly: true)
     }
 
     /// A statement outside any scope (the SECURITY DEFINER doors: login, token lookup), on a
     /// clean session: every office-scoped table reads as empty.
     @discardableResult
     func unscoped(_ query: PQQuery) async throws -> PQResult {
-        try await batched(query, session: nil)
+        try await batched(query, session: nil, readOnly: false)
     }
 
-    private func batched(_ query: PQQuery, session: PQSessionState?) async throws -> PQResult {
+    private func batched(_ query: PQQuery, session: PQSessionState?, readOnly: Bool) async throws -> PQResult {
         do {
-            guard let result = try await pool.run(unit: [query], session: session).first else { throw StoreError.unavailable }
+            guard let result = try await pool.run(unit: [query], session: session, readOnly: readOnly).first else {
+                throw StoreError.unavailable
+            }
             return result
         } catch {
             throw StoreError.map(error)

@@ -1,6 +1,7 @@
 import Foundation
 import PQ
 import UnionDomain
+import UUIDText
 
 /// Hardship files: opening, editing, the submit → confirm → close workflow, yearly reviews.
 package struct HardshipStore: Sendable {
@@ -170,7 +171,7 @@ package struct HardshipStore: Sendable {
         }
         if let status { conditions.append("status = \(status.rawValue)") }
         if let after {
-            guard let parts = Cursor.decode(after, count: 1), let last = UUID(uuidString: parts[0]) else { throw Cursor.invalid }
+            guard let parts = Cursor.decode(after, count: 1), let last = UUIDText.parse(parts[0]) else { throw Cursor.invalid }
             conditions.append("id > \(last)")
         }
         let rows = try await database.read(principal, """

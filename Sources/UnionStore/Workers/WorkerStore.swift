@@ -1,6 +1,7 @@
 import Foundation
 import PQ
 import UnionDomain
+import UUIDText
 
 /// Workers: registration, lookup, keyset lists, updates and transfers between branches.
 package struct WorkerStore: Sendable {
@@ -37,10 +38,10 @@ package struct WorkerStore: Sendable {
         var column = row.cursor()
         return Worker(
             id: try column.next(), officeID: try column.next(), name: try column.next(), idNumber: try column.next(),
-            sex: try column.next(), birthDate: try column.next(), phone: try column.next(), hukou: try column.next(),
-            employer: try column.next(), occupation: try column.next(), membershipStatus: try column.next(),
-            memberSince: try column.next(), memberCardNumber: try column.next(), isModelWorker: try column.next(),
-            hardshipTier: try column.next())
+            sex: try column.next(), birthDate: try column.next(), phone: try column.nextIfPresent(), hukou: try column.nextIfPresent(),
+            employer: try column.nextIfPresent(), occupation: try column.nextIfPresent(), membershipStatus: try column.next(),
+            memberSince: try column.nextIfPresent(), memberCardNumber: try column.nextIfPresent(), isModelWorker: try column.next(),
+            hardshipTier: try column.nextIfPresent())
     }
 
     /// Registers a worker in `office`. A second registration of the same ID number anywhere
@@ -115,7 +116,7 @@ package struct WorkerStore: Sendable {
         if let name = filter.name { conditions.append("strpos(w.name, \(name)) > 0") }
         if let idNumber = filter.idNumber { conditions.append("w.id_number = \(idNumber.uppercased())") }
         if let after {
-            guard let parts = Cursor.decode(after, count: 2), let lastID = UUID(uuidString: parts[1]) else { throw Cursor.invalid }
+            guard let parts = Cursor.decode(after, count: 2), let lastID = UUIDText.parse(parts[1]) else { throw Cursor.invalid }
             conditions.append("(w.name COLLATE \"C\", w.id) > (\(parts[0]) COLLATE \"C\", \(lastID))")
         }
         let rows = try await database.read(principal, """
