@@ -39,12 +39,24 @@ package struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStri
     }
 
     /// `YYYY-MM-DD`, built by hand: this runs for every date of every row a list returns.
+    /// `YYYY-MM-DD`, written digit by digit: every worker in every response has one or two.
     package var description: String {
-        func padded(_ value: Int, _ width: Int) -> String {
-            let digits = String(value)
-            return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+        guard (0...9999).contains(year) else { return "\(year)-\(month)-\(day)" }
+        return String(unsafeUninitializedCapacity: 10) { buffer in
+            func put(_ value: Int, width: Int, at start: Int) {
+                var rest = value
+                for position in stride(from: start + width - 1, through: start, by: -1) {
+                    buffer[position] = UInt8(ascii: "0") + UInt8(rest % 10)
+                    rest /= 10
+                }
+            }
+            put(year, width: 4, at: 0)
+            buffer[4] = UInt8(ascii: "-")
+            put(month, width: 2, at: 5)
+            buffer[7] = UInt8(ascii: "-")
+            put(day, width: 2, at: 8)
+            return 10
         }
-        return padded(year, 4) + "-" + padded(month, 2) + "-" + padded(day, 2)
     }
 
     /// The same day `months` later, clamped to the month's end (Aug 31 + 1 month = Sep 30).
