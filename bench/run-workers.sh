@@ -52,8 +52,9 @@ COPY_RPS=$(awk -v s="$START" -v e="$END" 'BEGIN { printf "%.0f", 100000 / (e - s
 "${PSQL[@]}" -U postgres -d uh_bench_import -c "VACUUM ANALYZE"
 
 log "serving uh_bench_import on :$PORT"
+# The server's defaults (pool of 8, one of them carrying the batched reads), quiet logs.
 DATABASE_URL="$(conn unionhall_app uh_bench_import)" UNIONHALL_PORT=$PORT UNIONHALL_LOG_LEVEL=warning \
-    UNIONHALL_DB_POOL_SIZE=${BENCH_POOL:-4} "$REL/unionhall" serve >"$OUT/server.log" 2>&1 &
+    "$REL/unionhall" serve >"$OUT/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
 for _ in $(seq 1 50); do curl -sf "http://127.0.0.1:$PORT/readyz" >/dev/null && break; sleep 0.2; done
