@@ -19,7 +19,8 @@ struct UnionHall: AsyncParsableCommand {
             abstract: "Serve the HTTP API until SIGTERM or SIGINT, then drain and stop.",
             discussion: """
                 Environment: DATABASE_URL (libpq URI for the unionhall_app role), UNIONHALL_HOST \
-                (127.0.0.1), UNIONHALL_PORT (8080), UNIONHALL_DB_POOL_SIZE (8), UNIONHALL_LOG_LEVEL (info).
+                (127.0.0.1), UNIONHALL_PORT (8080), UNIONHALL_DB_POOL_SIZE (8), UNIONHALL_DB_READ_CONNECTIONS (1), \
+                UNIONHALL_LOG_LEVEL (info); see the README for the rest.
                 """
         )
 

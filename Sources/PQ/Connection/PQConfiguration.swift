@@ -7,6 +7,10 @@ package struct PQConfiguration: Sendable {
     package var applicationName: String
     /// Upper bound on open connections. Small beats large on few cores (ARCHITECTURE.md).
     package var maximumConnections: Int
+    /// How many of them may carry batched statements (`PQPool.query`, `run(unit:)`) at once;
+    /// the rest stay free for whole leases (transactions). Fewer means bigger flights: on two
+    /// cores one connection served the most reads per second.
+    package var maximumBatchingConnections: Int
     /// How long `withConnection` waits for a free connection before `PQError.poolTimeout`.
     package var acquireTimeout: Duration
     /// libpq's `connect_timeout` in seconds, unless the connection string sets one.
@@ -16,12 +20,14 @@ package struct PQConfiguration: Sendable {
         connectionString: String,
         applicationName: String = "unionhall",
         maximumConnections: Int = 8,
+        maximumBatchingConnections: Int? = nil,
         acquireTimeout: Duration = .seconds(5),
         connectTimeoutSeconds: Int = 5
     ) {
         self.connectionString = connectionString
         self.applicationName = applicationName
         self.maximumConnections = max(1, maximumConnections)
+        self.maximumBatchingConnections = min(max(1, maximumBatchingConnections ?? maximumConnections), self.maximumConnections)
         self.acquireTimeout = acquireTimeout
         self.connectTimeoutSeconds = connectTimeoutSeconds
     }

@@ -5,8 +5,8 @@ import Synchronization
 /// Statements from many callers share connections, several per round trip.
 ///
 /// `PQPool.query` and `PQPool.run(unit:)` don't lease a connection to their caller. They queue
-/// a *unit* (one statement, or a few that must run together, like a request's `set_config` and
-/// its SELECT); up to one drainer per pool connection takes whatever is queued, sends it in one
+/// a *unit* (one statement, or a few that must run together); up to
+/// `maximumBatchingConnections` drainers, each on a pool connection, take whatever is queued, sends it in one
 /// pipelined flight with a Sync after each unit, and answers every caller. Under load a drainer
 /// wakes once for many statements, which is where a thread-per-call client loses most of its
 /// time. Each unit runs as its own implicit transaction, so one caller's error never touches
@@ -54,7 +54,7 @@ extension PQPool {
         }
         let startDrainer = batch.withLock { queue -> Bool in
             if atFront { queue.items.insert(contentsOf: items, at: 0) } else { queue.items.append(contentsOf: items) }
-            guard queue.drainers < configuration.maximumConnections else { return false }
+            guard queue.drainers < configuration.maximumBatchingConnections else { return false }
             queue.drainers += 1
             return true
         }
@@ -207,7 +207,7 @@ extension PQPool {
 
     private func restartDrainerIfNeeded() {
         let start = batch.withLock { queue -> Bool in
-            guard !queue.items.isEmpty, queue.drainers < configuration.maximumConnections else { return false }
+            guard !queue.items.isEmpty, queue.drainers < configuration.maximumBatchingConnections else { return false }
             queue.drainers += 1
             return true
         }

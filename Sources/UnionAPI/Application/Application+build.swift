@@ -15,7 +15,8 @@ package func buildApplication(configuration: AppConfiguration) -> some Applicati
         configuration: PQConfiguration(
             connectionString: configuration.databaseURL,
             applicationName: "unionhall",
-            maximumConnections: configuration.databasePoolSize
+            maximumConnections: configuration.databasePoolSize,
+            maximumBatchingConnections: configuration.databaseReadConnections
         ),
         logger: logger
     )

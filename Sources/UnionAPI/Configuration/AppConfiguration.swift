@@ -12,6 +12,8 @@ package struct AppConfiguration: Sendable {
     /// libpq URI or conninfo for the `unionhall_app` role.
     package var databaseURL: String
     package var databasePoolSize: Int
+    /// Connections of the pool that carry batched reads (the rest serve transactions).
+    package var databaseReadConnections: Int
     package var logLevel: Logger.Level
     /// bcrypt's work factor for new password hashes (tests lower it).
     package var bcryptCost: UInt8
@@ -19,13 +21,15 @@ package struct AppConfiguration: Sendable {
     package var authCacheTTL: Duration
 
     package init(host: String = "127.0.0.1", port: Int = 8080, databaseURL: String, databasePoolSize: Int = 8,
-                 logLevel: Logger.Level = .info, bcryptCost: UInt8 = 12, authCacheTTL: Duration = .seconds(1)) {
+                 databaseReadConnections: Int = 1, logLevel: Logger.Level = .info, bcryptCost: UInt8 = 12,
+                 authCacheTTL: Duration = .seconds(1)) {
         self.bcryptCost = bcryptCost
         self.authCacheTTL = authCacheTTL
         self.host = host
         self.port = port
         self.databaseURL = databaseURL
         self.databasePoolSize = databasePoolSize
+        self.databaseReadConnections = databaseReadConnections
         self.logLevel = logLevel
     }
 
@@ -38,8 +42,9 @@ package struct AppConfiguration: Sendable {
         }
     }
 
-    /// Reads `UNIONHALL_HOST`, `UNIONHALL_PORT`, `DATABASE_URL`, `UNIONHALL_DB_POOL_SIZE` and
-    /// `UNIONHALL_LOG_LEVEL`, `UNIONHALL_BCRYPT_COST`, `UNIONHALL_AUTH_CACHE_MS`. A malformed value is an error, never silently the default.
+    /// Reads `UNIONHALL_HOST`, `UNIONHALL_PORT`, `DATABASE_URL`, `UNIONHALL_DB_POOL_SIZE`,
+    /// `UNIONHALL_DB_READ_CONNECTIONS`, `UNIONHALL_LOG_LEVEL`, `UNIONHALL_BCRYPT_COST` and
+    /// `UNIONHALL_AUTH_CACHE_MS`. A malformed value is an error, never silently the default.
     package static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws -> AppConfiguration {
         func integer(_ name: String, default value: Int, in range: ClosedRange<Int>) throws -> Int {
             guard let text = environment[name], !text.isEmpty else { return value }
@@ -53,12 +58,14 @@ package struct AppConfiguration: Sendable {
             }
             level = parsed
         }
+        let poolSize = try integer("UNIONHALL_DB_POOL_SIZE", default: 8, in: 1...200)
         return AppConfiguration(
             host: environment["UNIONHALL_HOST"].flatMap { $0.isEmpty ? nil : $0 } ?? "127.0.0.1",
             port: try integer("UNIONHALL_PORT", default: 8080, in: 1...65535),
             databaseURL: environment["DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
                 ?? "postgresql://unionhall_app@localhost:54329/unionhall",
-            databasePoolSize: try integer("UNIONHALL_DB_POOL_SIZE", default: 8, in: 1...200),
+            databasePoolSize: poolSize,
+            databaseReadConnections: try integer("UNIONHALL_DB_READ_CONNECTIONS", default: 1, in: 1...poolSize),
             logLevel: level,
             bcryptCost: UInt8(try integer("UNIONHALL_BCRYPT_COST", default: 12, in: 4...31)),
             authCacheTTL: .milliseconds(try integer("UNIONHALL_AUTH_CACHE_MS", default: 1000, in: 0...60_000))
