@@ -142,7 +142,7 @@ let package = Package(
         ),
         .testTarget(
             name: "UnionDomainTests",
-            dependencies: ["UnionDomain"],
+            dependencies: ["UnionDomain", "UUIDText"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
