@@ -14,7 +14,7 @@ struct AuthenticationMiddleware: RouterMiddleware {
     let cache: PrincipalCache
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard let header = request.headers[.authorization], header.hasPrefix("Bearer ") else {
+        guard let header = request.headers.firstValue(.authorization), header.hasPrefix("Bearer ") else {
             return try await next(request, context)
         }
         let token = Self.trimmed(header.utf8.dropFirst("Bearer ".utf8.count))
@@ -27,8 +27,9 @@ struct AuthenticationMiddleware: RouterMiddleware {
         if let principal = found {
             context.principal = principal
             context.bearerToken = token
-            context.logger[metadataKey: LogKeys.userID] = .string(principal.userID.description)
-            context.logger[metadataKey: LogKeys.officeID] = .string(principal.officeID.description)
+            // Formatted only if a line is written.
+            context.logger[metadataKey: LogKeys.userID] = .stringConvertible(principal.userID)
+            context.logger[metadataKey: LogKeys.officeID] = .stringConvertible(principal.officeID)
             context.logger[metadataKey: LogKeys.role] = .string(principal.role.rawValue)
         }
         return try await next(request, context)

@@ -10,10 +10,10 @@ import UnionDomain
 /// one access log line. The line has the method, the path without its query (a query may carry an ID
 /// number), the status and the duration: never headers, tokens or bodies.
 struct RequestIDMiddleware<Context: RequestContext>: RouterMiddleware {
-    static var headerName: HTTPField.Name { HTTPField.Name("X-Request-Id")! }
+    static var headerName: HTTPField.Name { LogKeys.requestIDHeader }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        let incoming = request.headers[Self.headerName]
+        let incoming = request.headers.firstValue(Self.headerName)
         let id = incoming.flatMap { Self.isSane($0) ? $0 : nil } ?? RequestIDs.next()
         var context = context
         context.logger[metadataKey: LogKeys.requestID] = .string(id)
@@ -46,6 +46,8 @@ struct RequestIDMiddleware<Context: RequestContext>: RouterMiddleware {
 
 /// Log metadata keys, in one place.
 enum LogKeys {
+    /// The header that carries the request id (a constant, so the unwrap can't fail).
+    static let requestIDHeader = HTTPField.Name("X-Request-Id")!
     static let requestID = "unionhall.request_id"
     static let userID = "unionhall.user_id"
     static let officeID = "unionhall.office_id"
