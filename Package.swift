@@ -26,6 +26,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        // Reads the OpenAPI document: the server takes the request fields it accepts from it,
+        // the tests validate every response against it.
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.0"),
     ],
     targets: [
         // libpq, found through pkg-config (Debian: libpq-dev).
@@ -39,11 +42,17 @@ let package = Package(
             name: "UUIDText",
             swiftSettings: swiftSettings
         ),
+        // Swift names as snake_case column names and JSON keys (PQ's row decoding, the API).
+        .target(
+            name: "SnakeCase",
+            swiftSettings: swiftSettings
+        ),
         // The Swift client over libpq. Knows nothing of unions.
         .target(
             name: "PQ",
             dependencies: [
                 "CLibPQ",
+                "SnakeCase",
                 "UUIDText",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -75,6 +84,8 @@ let package = Package(
         .target(
             name: "UnionAPI",
             dependencies: [
+                "PQ",
+                "SnakeCase",
                 "UUIDText",
                 "UnionStore",
                 "UnionDomain",
@@ -83,7 +94,10 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Yams", package: "Yams"),
             ],
+            // The contract ships inside the binary: nothing to copy beside it in a deployment.
+            resources: [.embedInCode("OpenAPI/openapi.yaml")],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -166,6 +180,7 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: swiftSettings
         ),

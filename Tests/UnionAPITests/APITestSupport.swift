@@ -8,12 +8,13 @@ import Testing
 import UnionTestSupport
 
 /// Runs `body` with a federation in a fresh database and a client for the full application.
-func withAPI(_ body: @escaping @Sendable (Federation, any TestClientProtocol) async throws -> Void) async throws {
+/// No principal cache by default: the tests check that revocation and expiry apply to the very
+/// next request.
+func withAPI(authCacheTTL: Duration = .zero, _ body: @escaping @Sendable (Federation, any TestClientProtocol) async throws -> Void) async throws {
     try await TestDatabase.with { database in
         let federation = try await Federation.make(database)
-        // No principal cache: the tests check that revocation and expiry apply to the very next request.
         let app = buildApplication(configuration: AppConfiguration(
-            databaseURL: database.conninfo(user: "unionhall_app"), bcryptCost: 4, authCacheTTL: .zero))
+            databaseURL: database.conninfo(user: "unionhall_app"), bcryptCost: 4, authCacheTTL: authCacheTTL))
         try await app.test(.router) { client in
             try await body(federation, client)
         }
@@ -32,13 +33,21 @@ struct Reply {
 }
 
 extension TestClientProtocol {
+    /// Sends a request and checks the reply against the OpenAPI document (`ResponseContract`):
+    /// every test that calls the API also tests the contract.
     func call(_ method: HTTPRequest.Method, _ uri: String, token: String? = nil, body: String? = nil,
-              headers extra: HTTPFields = [:]) async throws -> Reply {
+              headers extra: HTTPFields = [:], sourceLocation: SourceLocation = #_sourceLocation) async throws -> Reply {
         var headers = extra
         if let token { headers[.authorization] = "Bearer \(token)" }
-        if body != nil { headers[.contentType] = "application/json" }
+        if body != nil, headers[.contentType] == nil { headers[.contentType] = "application/json" }
         return try await execute(uri: uri, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) }) { response in
             let data = Data(response.body.readableBytesView)
+            let path = String(uri.split(separator: "?", maxSplits: 1).first ?? "")
+            for violation in ResponseContract.shared.violations(
+                method: method.rawValue, path: path, status: Int(response.status.code),
+                contentType: response.headers[.contentType], allow: response.headers[.allow], body: data) {
+                Issue.record("contract: \(violation)", sourceLocation: sourceLocation)
+            }
             let json = data.isEmpty ? nil : try? JSONSerialization.jsonObject(with: data)
             return Reply(status: response.status, headers: response.headers, json: json)
         }

@@ -26,7 +26,8 @@ struct ImportEndpointTests {
             #expect(try await client.call(.post, "/api/v1/workers/import", token: federation.tokens["viewer_a"], body: file).status == .forbidden)
             let reply = try await client.call(.post, "/api/v1/workers/import", token: federation.tokens["officer_a"], body: file)
             #expect(reply.status == .unprocessableContent)
-            #expect(reply.object["imported"] as? Int == 0)
+            #expect(reply.headers[.contentType] == "application/problem+json")
+            #expect(reply.problemCode == "invalid_rows")
             let errors = (reply.object["errors"] as? [[String: Any]]) ?? []
             #expect(errors.compactMap { $0["line"] as? Int } == [3, 4, 5])
             #expect(errors.compactMap { $0["field"] as? String } == ["id_number", "phone", "id_number"])

@@ -93,11 +93,11 @@ struct UnionBench: AsyncParsableCommand {
             try await options.withDatabase { database in
                 guard let admin = try await AuthStore(database: database).principal(username: "admin") else { throw StoreError.notFound }
                 let offices = OfficeStore(database: database)
-                var texts: [(Office.ID, String)] = []
+                var texts: [(Office.ID, [UInt8])] = []
                 for index in 1...branches {
                     let code = String(format: "b%02d", index)
                     let url = URL(fileURLWithPath: directory).appendingPathComponent("\(code).csv")
-                    texts.append((try await offices.find(admin, code: code).id, try String(contentsOf: url, encoding: .utf8)))
+                    texts.append((try await offices.find(admin, code: code).id, [UInt8](try Data(contentsOf: url))))
                 }
                 let start = ContinuousClock.now
                 var rows = 0

@@ -1,3 +1,5 @@
+import SnakeCase
+
 /// A `Decoder` over one row: top-level keyed container only, one property per column.
 struct PQRowDecoder: Decoder {
     let row: PQRow

@@ -7,7 +7,14 @@ struct QueryReader {
     let parameters: Parameters
     private(set) var errors: [FieldError] = []
 
-    init(_ request: Request) { parameters = request.uri.queryParameters }
+    /// A NUL in any parameter is refused up front: libpq would cut the text at it, and an empty
+    /// `name` filter matches everyone.
+    init(_ request: Request) {
+        parameters = request.uri.queryParameters
+        for (name, value) in parameters where value.utf8.contains(0) || name.utf8.contains(0) {
+            errors.append(.nulCharacter(String(name).replacingOccurrences(of: "\0", with: "")))
+        }
+    }
 
     func text(_ name: String) -> String? {
         guard let value = parameters.get(name), !value.isEmpty else { return nil }

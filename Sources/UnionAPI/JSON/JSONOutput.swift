@@ -1,5 +1,5 @@
 import Foundation
-import PQ
+import SnakeCase
 import Synchronization
 
 /// The bytes of a JSON document being written, and the spelling rules of our API: strings

@@ -6,16 +6,25 @@ import UnionDomain
 /// requests costs one database authentication instead of one each.
 ///
 /// The price is a bounded lag: a token revoked, a user or office deactivated elsewhere (the CLI,
-/// another server) keeps working here for at most `ttl`. Logging out through this server evicts
-/// at once. Tokens live only in memory here and are never logged. A `ttl` of zero turns the
-/// cache off (the tests run that way, to check revocation to the request).
+/// another server) keeps working here for at most `ttl`. Logging out through this server holds
+/// at once: `revoke` is called after the revocation committed, evicts the token and remembers
+/// it for `ttl`, so a request that authenticated against the database just before the commit
+/// can't put it back. Tokens live only in memory here and are never logged. A `ttl` of zero
+/// turns the cache off (most tests run that way, to check revocation to the request).
 final class PrincipalCache: Sendable {
     private struct Entry {
         let principal: Principal
         let expires: ContinuousClock.Instant
     }
 
-    private let entries = Mutex<[String: Entry]>([:])
+    private struct State {
+        var entries: [String: Entry] = [:]
+        /// Tokens revoked through this server, until no entry made before the revocation could
+        /// still be alive.
+        var revoked: [String: ContinuousClock.Instant] = [:]
+    }
+
+    private let state = Mutex(State())
     let ttl: Duration
     /// Past this many tokens the cache starts over rather than grow without bound.
     private let capacity = 10_000
@@ -27,10 +36,10 @@ final class PrincipalCache: Sendable {
     func principal(for token: String) -> Principal? {
         guard isEnabled else { return nil }
         let now = ContinuousClock.now
-        return entries.withLock { entries in
-            guard let entry = entries[token] else { return nil }
+        return state.withLock { state in
+            guard let entry = state.entries[token] else { return nil }
             guard entry.expires > now else {
-                entries[token] = nil
+                state.entries[token] = nil
                 return nil
             }
             return entry.principal
@@ -39,14 +48,27 @@ final class PrincipalCache: Sendable {
 
     func store(_ principal: Principal, for token: String) {
         guard isEnabled else { return }
-        let entry = Entry(principal: principal, expires: ContinuousClock.now + ttl)
-        entries.withLock { entries in
-            if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
-            entries[token] = entry
+        let now = ContinuousClock.now
+        let entry = Entry(principal: principal, expires: now + ttl)
+        state.withLock { state in
+            if let until = state.revoked[token] {
+                if until > now { return }
+                state.revoked[token] = nil
+            }
+            if state.entries.count >= capacity { state.entries.removeAll(keepingCapacity: true) }
+            state.entries[token] = entry
         }
     }
 
-    func evict(_ token: String) {
-        _ = entries.withLock { $0.removeValue(forKey: token) }
+    /// Forgets `token` and refuses to remember it again for `ttl`. Call it once the revocation
+    /// has committed.
+    func revoke(_ token: String) {
+        guard isEnabled else { return }
+        let now = ContinuousClock.now
+        state.withLock { state in
+            state.entries[token] = nil
+            if state.revoked.count >= capacity { state.revoked = state.revoked.filter { $0.value > now } }
+            state.revoked[token] = now + ttl
+        }
     }
 }

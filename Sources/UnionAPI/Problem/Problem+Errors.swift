@@ -38,8 +38,7 @@ extension Problem {
         case let http as HTTPError:
             switch http.status {
             case .notFound: return .notFound
-            case .methodNotAllowed:
-                return Problem(status: .methodNotAllowed, code: "method_not_allowed", detail: "Method not allowed.", detailZH: "不支持该请求方法。")
+            case .methodNotAllowed: return .methodNotAllowed
             case .contentTooLarge:
                 return Problem(status: .contentTooLarge, code: "too_large", detail: "The request body is too large.", detailZH: "请求内容过大。")
             default:

@@ -13,7 +13,11 @@ struct Problem: HTTPResponseError, Equatable {
     let detail: String
     let detailZH: String
     var errors: [FieldError] = []
+    /// For a file's rows: the line each error is on (same order as `errors`).
+    var lines: [Int]?
     var retryAfterSeconds: Int?
+    /// For 405: the methods the path serves.
+    var allow: String?
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
         let chinese = request.headers[.acceptLanguage]?.lowercased().hasPrefix("zh") ?? false
@@ -23,13 +27,14 @@ struct Problem: HTTPResponseError, Equatable {
             status: Int(status.code),
             code: code,
             detail: chinese ? detailZH : detail,
-            errors: errors.isEmpty ? nil : errors.map {
-                .init(field: $0.field, code: $0.code, message: chinese ? $0.messageZH : $0.message)
+            errors: errors.isEmpty ? nil : errors.enumerated().map { index, error in
+                .init(field: error.field, code: error.code, message: chinese ? error.messageZH : error.message, line: lines?[index])
             }
         )
         var headers: HTTPFields = [:]
         if let retryAfterSeconds { headers[.retryAfter] = String(retryAfterSeconds) }
         if status == .unauthorized { headers[.wwwAuthenticate] = "Bearer" }
+        if let allow { headers[.allow] = allow }
         return try APIResponseEncoder.response(body, status: status, contentType: "application/problem+json", headers: headers)
     }
 
@@ -45,6 +50,7 @@ struct Problem: HTTPResponseError, Equatable {
             let field: String
             let code: String
             let message: String
+            let line: Int?
         }
     }
 }
@@ -69,12 +75,22 @@ extension Problem {
                                retryAfterSeconds: 1)
     static let alreadyInitialised = Problem(status: .conflict, code: "already_initialised",
                                             detail: "The federation is already initialised.", detailZH: "系统已初始化。")
+    static let methodNotAllowed = Problem(status: .methodNotAllowed, code: "method_not_allowed",
+                                          detail: "This path does not serve that method; see Allow.", detailZH: "该路径不支持此请求方法，见 Allow。")
     static let internalError = Problem(status: .internalServerError, code: "internal_error",
                                        detail: "Something went wrong on our side.", detailZH: "服务器内部错误。")
 
     static func invalid(_ errors: [FieldError]) -> Problem {
         Problem(status: .unprocessableContent, code: "invalid_input",
                 detail: "Some fields are invalid.", detailZH: "部分字段无效。", errors: errors)
+    }
+
+    /// Rows of an uploaded file that are invalid; nothing was written.
+    static func invalidRows(_ rows: [(line: Int, error: FieldError)], total: Int) -> Problem {
+        Problem(status: .unprocessableContent, code: "invalid_rows",
+                detail: "\(Set(rows.map(\.line)).count) of \(total) rows are invalid; nothing was imported.",
+                detailZH: "\(total)行中有\(Set(rows.map(\.line)).count)行无效，未导入任何数据。",
+                errors: rows.map(\.error), lines: rows.map(\.line))
     }
 
     static func conflict(_ reason: String) -> Problem {

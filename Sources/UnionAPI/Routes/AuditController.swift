@@ -15,8 +15,8 @@ import UnionStore
 struct AuditController {
     let audit: AuditStore
 
-    func addRoutes(to routes: RouteTable) {
-        routes.add(.get, "audit", list)
+    func addRoutes(to routes: RouterGroup<AuthenticatedContext>) {
+        routes.get("audit", use: list)
     }
 
     struct EntryDTO: Encodable, Sendable {
@@ -31,8 +31,9 @@ struct AuditController {
         let after: JSONText?
     }
 
-    @Sendable func list(_ request: Request, context: UnionRequestContext) async throws -> ListDTO<EntryDTO> {
-        let principal = try context.requirePrincipal()
+    @Sendable func list(_ request: Request, context: AuthenticatedContext) async throws -> ListDTO<EntryDTO> {
+        let principal = context.principal
+        try QueryReader(request).finish()  // refuses NUL characters in any parameter
         let query = request.uri.queryParameters
         var errors: [FieldError] = []
         var filter = AuditStore.Filter(table: query.get("table"), rowID: query.get("row_id"))

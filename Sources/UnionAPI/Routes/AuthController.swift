@@ -16,10 +16,11 @@ struct AuthController {
     let users: UserStore
     let cache: PrincipalCache
 
-    func addRoutes(to routes: RouteTable) {
-        routes.add(.post, "auth/login", login)
-        routes.add(.post, "auth/logout", logout)
-        routes.add(.get, "me", me)
+    /// Login needs no principal; the rest do.
+    func addRoutes(public routes: RouterGroup<UnionRequestContext>, authenticated: RouterGroup<AuthenticatedContext>) {
+        routes.post("auth/login", use: login)
+        authenticated.post("auth/logout", use: logout)
+        authenticated.get("me", use: me)
     }
 
     struct LoginRequest: Decodable {
@@ -44,17 +45,17 @@ struct AuthController {
         return LoginResponse(token: session.token, expiresAt: session.expiresAt)
     }
 
-    @Sendable func logout(_ request: Request, context: UnionRequestContext) async throws -> HTTPResponse.Status {
-        let principal = try context.requirePrincipal()
-        if let token = context.bearerToken {
-            cache.evict(token)
-            try await auth.logout(principal, token: token)
-        }
+    @Sendable func logout(_ request: Request, context: AuthenticatedContext) async throws -> HTTPResponse.Status {
+        // Revoke first, then forget: evicting before the revoke commits would let a request in
+        // between find the token still valid and cache it again. The cache also refuses to
+        // remember a token it has seen revoked, for as long as an entry could live.
+        try await auth.logout(context.principal, token: context.bearerToken)
+        cache.revoke(context.bearerToken)
         return .noContent
     }
 
-    @Sendable func me(_ request: Request, context: UnionRequestContext) async throws -> UserDTO {
-        let principal = try context.requirePrincipal()
+    @Sendable func me(_ request: Request, context: AuthenticatedContext) async throws -> UserDTO {
+        let principal = context.principal
         return UserDTO(try await users.get(principal, id: principal.userID))
     }
 }

@@ -17,15 +17,15 @@ import UnionStore
 struct HardshipController {
     let files: HardshipStore
 
-    func addRoutes(to routes: RouteTable) {
-        routes.add(.post, "hardship-files", create)
-        routes.add(.get, "hardship-files", list)
-        routes.add(.get, "hardship-files/{id}", get)
-        routes.add(.patch, "hardship-files/{id}", update)
-        routes.add(.post, "hardship-files/{id}/submit") { try await transition($0, $1, .submit) }
-        routes.add(.post, "hardship-files/{id}/confirm") { try await transition($0, $1, .confirm) }
-        routes.add(.post, "hardship-files/{id}/close", close)
-        routes.add(.post, "hardship-files/{id}/review", review)
+    func addRoutes(to routes: RouterGroup<AuthenticatedContext>) {
+        routes.post("hardship-files", use: create)
+        routes.get("hardship-files", use: list)
+        routes.get("hardship-files/:id", use: get)
+        routes.patch("hardship-files/:id", use: update)
+        routes.post("hardship-files/:id/submit") { try await transition($0, $1, .submit) }
+        routes.post("hardship-files/:id/confirm") { try await transition($0, $1, .confirm) }
+        routes.post("hardship-files/:id/close", use: close)
+        routes.post("hardship-files/:id/review", use: review)
     }
 
     struct CreateRequest: Decodable {
@@ -40,8 +40,8 @@ struct HardshipController {
         enum Keys: String, CodingKey { case workerId }
     }
 
-    @Sendable func create(_ request: Request, context: UnionRequestContext) async throws -> Created<HardshipFileDTO> {
-        let principal = try context.requirePrincipal()
+    @Sendable func create(_ request: Request, context: AuthenticatedContext) async throws -> Created<HardshipFileDTO> {
+        let principal = context.principal
         try Policy.require(principal, .writeBranchData)
         var request = request
         let body = try await request.decodeJSON(CreateRequest.self, context: context)
@@ -59,8 +59,8 @@ struct HardshipController {
         return Created(body: HardshipFileDTO(try await files.create(principal, worker: worker, fields)))
     }
 
-    @Sendable func list(_ request: Request, context: UnionRequestContext) async throws -> ListDTO<HardshipFileDTO> {
-        let principal = try context.requirePrincipal()
+    @Sendable func list(_ request: Request, context: AuthenticatedContext) async throws -> ListDTO<HardshipFileDTO> {
+        let principal = context.principal
         var query = QueryReader(request)
         let overdue = query.bool("overdue") ?? false
         let status = query.enumeration("status", as: HardshipFile.Status.self)
@@ -70,13 +70,13 @@ struct HardshipController {
         return ListDTO(items: page.items.map { HardshipFileDTO($0) }, next: page.next)
     }
 
-    @Sendable func get(_ request: Request, context: UnionRequestContext) async throws -> HardshipFileDTO {
-        let principal = try context.requirePrincipal()
+    @Sendable func get(_ request: Request, context: AuthenticatedContext) async throws -> HardshipFileDTO {
+        let principal = context.principal
         return HardshipFileDTO(try await files.get(principal, id: try context.parameters.requireID()))
     }
 
-    @Sendable func update(_ request: Request, context: UnionRequestContext) async throws -> HardshipFileDTO {
-        let principal = try context.requirePrincipal()
+    @Sendable func update(_ request: Request, context: AuthenticatedContext) async throws -> HardshipFileDTO {
+        let principal = context.principal
         try Policy.require(principal, .writeBranchData)
         let id: HardshipFile.ID = try context.parameters.requireID()
         var request = request
@@ -93,8 +93,8 @@ struct HardshipController {
         return HardshipFileDTO(try await files.update(principal, id: id, try HardshipFields(merged)))
     }
 
-    func transition(_ request: Request, _ context: UnionRequestContext, _ transition: HardshipTransition) async throws -> HardshipFileDTO {
-        let principal = try context.requirePrincipal()
+    func transition(_ request: Request, _ context: AuthenticatedContext, _ transition: HardshipTransition) async throws -> HardshipFileDTO {
+        let principal = context.principal
         try Policy.require(principal, transition.action)
         return HardshipFileDTO(try await files.transition(principal, id: try context.parameters.requireID(), transition))
     }
@@ -103,8 +103,8 @@ struct HardshipController {
         let reason: String?
     }
 
-    @Sendable func close(_ request: Request, context: UnionRequestContext) async throws -> HardshipFileDTO {
-        let principal = try context.requirePrincipal()
+    @Sendable func close(_ request: Request, context: AuthenticatedContext) async throws -> HardshipFileDTO {
+        let principal = context.principal
         try Policy.require(principal, HardshipTransition.close.action)
         var request = request
         let body = try await request.decodeJSON(CloseRequest.self, context: context)
@@ -114,8 +114,8 @@ struct HardshipController {
         return HardshipFileDTO(try await files.transition(principal, id: try context.parameters.requireID(), .close, reason: reason))
     }
 
-    @Sendable func review(_ request: Request, context: UnionRequestContext) async throws -> HardshipFileDTO {
-        let principal = try context.requirePrincipal()
+    @Sendable func review(_ request: Request, context: AuthenticatedContext) async throws -> HardshipFileDTO {
+        let principal = context.principal
         return HardshipFileDTO(try await files.review(principal, id: try context.parameters.requireID()))
     }
 }

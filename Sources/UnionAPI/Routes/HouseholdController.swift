@@ -15,23 +15,23 @@ import UnionStore
 struct HouseholdController {
     let household: HouseholdStore
 
-    func addRoutes(to routes: RouteTable) {
-        routes.add(.get, "workers/{id}/household", list)
-        routes.add(.post, "workers/{id}/household", add)
-        routes.add(.patch, "workers/{id}/household/{member_id}", update)
-        routes.add(.delete, "workers/{id}/household/{member_id}", remove)
-        routes.add(.get, "workers/{id}/model-worker", getModelWorker)
-        routes.add(.put, "workers/{id}/model-worker", putModelWorker)
+    func addRoutes(to routes: RouterGroup<AuthenticatedContext>) {
+        routes.get("workers/:id/household", use: list)
+        routes.post("workers/:id/household", use: add)
+        routes.patch("workers/:id/household/:member_id", use: update)
+        routes.delete("workers/:id/household/:member_id", use: remove)
+        routes.get("workers/:id/model-worker", use: getModelWorker)
+        routes.put("workers/:id/model-worker", use: putModelWorker)
     }
 
-    @Sendable func list(_ request: Request, context: UnionRequestContext) async throws -> ListDTO<HouseholdMemberDTO> {
-        let principal = try context.requirePrincipal()
+    @Sendable func list(_ request: Request, context: AuthenticatedContext) async throws -> ListDTO<HouseholdMemberDTO> {
+        let principal = context.principal
         let members = try await household.list(principal, worker: try context.parameters.requireID())
         return ListDTO(items: members.map { HouseholdMemberDTO($0, for: principal) }, next: nil)
     }
 
-    @Sendable func add(_ request: Request, context: UnionRequestContext) async throws -> Created<HouseholdMemberDTO> {
-        let principal = try context.requirePrincipal()
+    @Sendable func add(_ request: Request, context: AuthenticatedContext) async throws -> Created<HouseholdMemberDTO> {
+        let principal = context.principal
         try Policy.require(principal, .writeBranchData)
         var request = request
         let input = try await request.decodeJSON(HouseholdMemberInput.self, context: context)
@@ -40,8 +40,8 @@ struct HouseholdController {
     }
 
     /// PATCH sends the changed fields; they are merged over the stored member and validated whole.
-    @Sendable func update(_ request: Request, context: UnionRequestContext) async throws -> HouseholdMemberDTO {
-        let principal = try context.requirePrincipal()
+    @Sendable func update(_ request: Request, context: AuthenticatedContext) async throws -> HouseholdMemberDTO {
+        let principal = context.principal
         try Policy.require(principal, .writeBranchData)
         let worker: Worker.ID = try context.parameters.requireID()
         let memberID: HouseholdMember.ID = try context.parameters.requireID("member_id")
@@ -58,15 +58,15 @@ struct HouseholdController {
         return HouseholdMemberDTO(member, for: principal)
     }
 
-    @Sendable func remove(_ request: Request, context: UnionRequestContext) async throws -> HTTPResponse.Status {
-        let principal = try context.requirePrincipal()
+    @Sendable func remove(_ request: Request, context: AuthenticatedContext) async throws -> HTTPResponse.Status {
+        let principal = context.principal
         try Policy.require(principal, .writeBranchData)
         try await household.remove(principal, worker: try context.parameters.requireID(), member: try context.parameters.requireID("member_id"))
         return .noContent
     }
 
-    @Sendable func getModelWorker(_ request: Request, context: UnionRequestContext) async throws -> ModelWorkerDTO {
-        let principal = try context.requirePrincipal()
+    @Sendable func getModelWorker(_ request: Request, context: AuthenticatedContext) async throws -> ModelWorkerDTO {
+        let principal = context.principal
         return ModelWorkerDTO(try await household.modelWorker(principal, worker: try context.parameters.requireID()))
     }
 
@@ -77,8 +77,8 @@ struct HouseholdController {
         let retired: Bool?
     }
 
-    @Sendable func putModelWorker(_ request: Request, context: UnionRequestContext) async throws -> ModelWorkerDTO {
-        let principal = try context.requirePrincipal()
+    @Sendable func putModelWorker(_ request: Request, context: AuthenticatedContext) async throws -> ModelWorkerDTO {
+        let principal = context.principal
         try Policy.require(principal, .writeBranchData)
         var request = request
         let body = try await request.decodeJSON(ModelWorkerRequest.self, context: context)

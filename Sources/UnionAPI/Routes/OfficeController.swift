@@ -14,19 +14,19 @@ import UnionStore
 struct OfficeController {
     let offices: OfficeStore
 
-    func addRoutes(to routes: RouteTable) {
-        routes.add(.get, "offices", list)
-        routes.add(.get, "offices/{id}", get)
-        routes.add(.post, "offices", create)
+    func addRoutes(to routes: RouterGroup<AuthenticatedContext>) {
+        routes.get("offices", use: list)
+        routes.get("offices/:id", use: get)
+        routes.post("offices", use: create)
     }
 
-    @Sendable func list(_ request: Request, context: UnionRequestContext) async throws -> ListDTO<OfficeDTO> {
-        let principal = try context.requirePrincipal()
+    @Sendable func list(_ request: Request, context: AuthenticatedContext) async throws -> ListDTO<OfficeDTO> {
+        let principal = context.principal
         return ListDTO(items: try await offices.list(principal).map(OfficeDTO.init), next: nil)
     }
 
-    @Sendable func get(_ request: Request, context: UnionRequestContext) async throws -> OfficeDTO {
-        let principal = try context.requirePrincipal()
+    @Sendable func get(_ request: Request, context: AuthenticatedContext) async throws -> OfficeDTO {
+        let principal = context.principal
         return OfficeDTO(try await offices.get(principal, id: try context.parameters.requireID()))
     }
 
@@ -37,8 +37,8 @@ struct OfficeController {
         let parentId: String?
     }
 
-    @Sendable func create(_ request: Request, context: UnionRequestContext) async throws -> Created<OfficeDTO> {
-        let principal = try context.requirePrincipal()
+    @Sendable func create(_ request: Request, context: AuthenticatedContext) async throws -> Created<OfficeDTO> {
+        let principal = context.principal
         try Policy.require(principal, .manageOffices)
         var request = request
         let body = try await request.decodeJSON(CreateRequest.self, context: context)

@@ -13,13 +13,13 @@ import UnionStore
 struct UserController {
     let users: UserStore
 
-    func addRoutes(to routes: RouteTable) {
-        routes.add(.get, "users", list)
-        routes.add(.post, "users", create)
+    func addRoutes(to routes: RouterGroup<AuthenticatedContext>) {
+        routes.get("users", use: list)
+        routes.post("users", use: create)
     }
 
-    @Sendable func list(_ request: Request, context: UnionRequestContext) async throws -> ListDTO<UserDTO> {
-        let principal = try context.requirePrincipal()
+    @Sendable func list(_ request: Request, context: AuthenticatedContext) async throws -> ListDTO<UserDTO> {
+        let principal = context.principal
         var query = QueryReader(request)
         let office: Office.ID? = query.id("office_id")
         try query.finish()
@@ -34,8 +34,8 @@ struct UserController {
         let password: String?
     }
 
-    @Sendable func create(_ request: Request, context: UnionRequestContext) async throws -> Created<UserDTO> {
-        let principal = try context.requirePrincipal()
+    @Sendable func create(_ request: Request, context: AuthenticatedContext) async throws -> Created<UserDTO> {
+        let principal = context.principal
         try Policy.require(principal, .manageUsers)
         var request = request
         let body = try await request.decodeJSON(CreateRequest.self, context: context)

@@ -12,7 +12,7 @@ import UnionStore
 /// | GET | /api/v1/workers/{id} | any role | 200, 401, 404 |
 /// | PATCH | /api/v1/workers/{id} | branch_officer, area_admin | 200, 401, 403, 404, 409, 422 |
 /// | POST | /api/v1/workers/{id}/transfer | branch_officer, area_admin | 204, 401, 403, 404, 422 |
-/// | POST | /api/v1/workers/import | branch_officer, area_admin | 200 (report), 401, 403, 404, 422 (bad rows; nothing written) |
+/// | POST | /api/v1/workers/import | branch_officer, area_admin | 200 (report), 401, 403, 404, 422 (problem+json: bad file, or bad rows with their lines; nothing written) |
 /// | GET | /api/v1/workers.csv | any role | 200 text/csv, 401, 422 |
 ///
 /// ID numbers are masked for auditors and branch viewers, and never logged.
@@ -20,14 +20,14 @@ struct WorkerController {
     let workers: WorkerStore
     let importer: WorkerImport
 
-    func addRoutes(to routes: RouteTable) {
-        routes.add(.post, "workers", create)
-        routes.add(.get, "workers", list)
-        routes.add(.get, "workers/{id}", get)
-        routes.add(.patch, "workers/{id}", update)
-        routes.add(.post, "workers/{id}/transfer", transfer)
-        routes.add(.post, "workers/import", importCSV)
-        routes.add(.get, "workers.csv", exportCSV)
+    func addRoutes(to routes: RouterGroup<AuthenticatedContext>) {
+        routes.post("workers", use: create)
+        routes.get("workers", use: list)
+        routes.get("workers/:id", use: get)
+        routes.patch("workers/:id", use: update)
+        routes.post("workers/:id/transfer", use: transfer)
+        routes.post("workers/import", use: importCSV)
+        routes.get("workers.csv", use: exportCSV)
     }
 
     struct CreateRequest: Decodable {
@@ -49,8 +49,8 @@ struct WorkerController {
         return principal.officeID
     }
 
-    @Sendable func create(_ request: Request, context: UnionRequestContext) async throws -> Created<WorkerDTO> {
-        let principal = try context.requirePrincipal()
+    @Sendable func create(_ request: Request, context: AuthenticatedContext) async throws -> Created<WorkerDTO> {
+        let principal = context.principal
         try Policy.require(principal, .writeBranchData)
         var request = request
         let body = try await request.decodeJSON(CreateRequest.self, context: context)
@@ -59,13 +59,13 @@ struct WorkerController {
         return Created(body: WorkerDTO(try await workers.create(principal, office: office, fields), for: principal))
     }
 
-    @Sendable func get(_ request: Request, context: UnionRequestContext) async throws -> WorkerDTO {
-        let principal = try context.requirePrincipal()
+    @Sendable func get(_ request: Request, context: AuthenticatedContext) async throws -> WorkerDTO {
+        let principal = context.principal
         return WorkerDTO(try await workers.get(principal, id: try context.parameters.requireID()), for: principal)
     }
 
-    @Sendable func update(_ request: Request, context: UnionRequestContext) async throws -> WorkerDTO {
-        let principal = try context.requirePrincipal()
+    @Sendable func update(_ request: Request, context: AuthenticatedContext) async throws -> WorkerDTO {
+        let principal = context.principal
         try Policy.require(principal, .writeBranchData)
         let id: Worker.ID = try context.parameters.requireID()
         var request = request
@@ -91,8 +91,8 @@ struct WorkerController {
         return WorkerDTO(try await workers.update(principal, id: id, try WorkerFields(merged)), for: principal)
     }
 
-    @Sendable func list(_ request: Request, context: UnionRequestContext) async throws -> ListDTO<WorkerDTO> {
-        let principal = try context.requirePrincipal()
+    @Sendable func list(_ request: Request, context: AuthenticatedContext) async throws -> ListDTO<WorkerDTO> {
+        let principal = context.principal
         var query = QueryReader(request)
         let filter = WorkerStore.Filter(
             office: query.id("office_id"), status: query.enumeration("membership_status", as: MembershipStatus.self),
@@ -110,8 +110,8 @@ struct WorkerController {
         let reason: String?
     }
 
-    @Sendable func transfer(_ request: Request, context: UnionRequestContext) async throws -> HTTPResponse.Status {
-        let principal = try context.requirePrincipal()
+    @Sendable func transfer(_ request: Request, context: AuthenticatedContext) async throws -> HTTPResponse.Status {
+        let principal = context.principal
         try Policy.require(principal, .writeBranchData)
         let id: Worker.ID = try context.parameters.requireID()
         var request = request
@@ -130,26 +130,32 @@ struct WorkerController {
     struct ImportReportDTO: ResponseEncodable {
         let rows: Int
         let imported: Int
+        /// With `skip_invalid`, the rows left out and why.
         let errors: [WorkerImport.RowError]
     }
 
-    @Sendable func importCSV(_ request: Request, context: UnionRequestContext) async throws -> EditedResponse<ImportReportDTO> {
-        let principal = try context.requirePrincipal()
+    /// Parsing and validating a file of up to 64 MiB takes a while: it runs on a thread of its
+    /// own (inside `WorkerImport`), so the event loop keeps serving the other connections.
+    @Sendable func importCSV(_ request: Request, context: AuthenticatedContext) async throws -> ImportReportDTO {
+        let principal = context.principal
         try Policy.require(principal, .writeBranchData)
         var query = QueryReader(request)
         let skipInvalid = query.bool("skip_invalid") ?? false
+        let officeText = query.text("office_id")
         try query.finish()
-        let office = try Self.targetOffice(query.text("office_id"), principal: principal)
+        let office = try Self.targetOffice(officeText, principal: principal)
         var request = request
         let body = try await request.collectBody(upTo: 64 * 1024 * 1024)
-        let report = try await importer.run(principal, office: office, csv: String(decoding: body.readableBytesView, as: UTF8.self),
-                                            skipInvalid: skipInvalid)
-        let status: HTTPResponse.Status = report.errors.isEmpty || skipInvalid ? .ok : .unprocessableContent
-        return EditedResponse(status: status, response: ImportReportDTO(rows: report.rows, imported: report.imported, errors: report.errors))
+        let report = try await importer.run(principal, office: office, csv: Array(body.readableBytesView), skipInvalid: skipInvalid)
+        if !report.errors.isEmpty && !skipInvalid {
+            throw Problem.invalidRows(report.errors.map { ($0.line, FieldError(field: $0.field, code: "invalid_row", message: $0.message,
+                                                                                messageZH: $0.messageZH)) }, total: report.rows)
+        }
+        return ImportReportDTO(rows: report.rows, imported: report.imported, errors: report.errors)
     }
 
-    @Sendable func exportCSV(_ request: Request, context: UnionRequestContext) async throws -> Response {
-        let principal = try context.requirePrincipal()
+    @Sendable func exportCSV(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let principal = context.principal
         var query = QueryReader(request)
         let office: Office.ID? = query.id("office_id")
         try query.finish()

@@ -1,4 +1,5 @@
 import Foundation
+import NIOPosix
 import PQ
 import UnionDomain
 
@@ -30,35 +31,26 @@ package struct WorkerImport: Sendable {
 
     package enum Phase: Sendable { case validating, copying, inserting }
 
-    /// Imports `csv` into `office`. `progress` hears (phase, rows done, rows in all).
-    package func run(_ principal: Principal, office: Office.ID, csv: String, skipInvalid: Bool,
+    /// The rows of a file that passed the domain's checks, and the errors of those that didn't.
+    struct Validated: Sendable {
+        var rows = 0
+        var valid: [(line: Int, fields: WorkerFields)] = []
+        var errors: [RowError] = []
+    }
+
+    /// Imports the CSV file `csv` (UTF-8) into `office`. `progress` hears (phase, rows done,
+    /// rows in all). Parsing and validation run on `NIOThreadPool.singleton`, never on the
+    /// caller's executor: on the server that is an event loop, and a 64 MiB file would stall
+    /// every other connection on it.
+    package func run(_ principal: Principal, office: Office.ID, csv: [UInt8], skipInvalid: Bool,
                      progress: @escaping @Sendable (Phase, Int, Int) -> Void = { _, _, _ in }) async throws -> Report {
         try Policy.require(principal, .writeBranchData, office: office)
-        let records: [WorkerCSV.Record]
-        do {
-            records = try WorkerCSV.parse(csv)
-        } catch {
-            throw ValidationFailure([FieldError(field: "file", code: "bad_csv", message: Self.describe(error), messageZH: "CSV 文件格式错误")])
-        }
         let today = today()
-        var errors: [RowError] = []
-        var valid: [(line: Int, fields: WorkerFields)] = []
-        var seen: [String: Int] = [:]
-        for (index, record) in records.enumerated() {
-            do {
-                let fields = try WorkerFields(record.input, today: today)
-                if let first = seen[fields.idNumber.value] {
-                    errors.append(RowError(line: record.line, field: "id_number", message: "repeats line \(first)", messageZH: "与第\(first)行重复"))
-                } else {
-                    seen[fields.idNumber.value] = record.line
-                    valid.append((record.line, fields))
-                }
-            } catch {
-                errors += error.errors.map { RowError(line: record.line, field: $0.field, message: $0.message, messageZH: $0.messageZH) }
-            }
-            if index % 1000 == 0 { progress(.validating, index, records.count) }
+        let checked = try await NIOThreadPool.singleton.runIfActive {
+            try Self.validate(String(decoding: csv, as: UTF8.self), today: today, progress: progress)
         }
-        progress(.validating, records.count, records.count)
+        var errors = checked.errors
+        let valid = checked.valid
         let stagedRows = valid
         let imported: Int = try await database.withSession(principal) { session in
             try await session.query("""
@@ -108,7 +100,35 @@ package struct WorkerImport: Sendable {
             progress(.inserting, inserted, stagedRows.count)
             return inserted
         }
-        return Report(rows: records.count, imported: imported, errors: errors)
+        return Report(rows: checked.rows, imported: imported, errors: errors)
+    }
+
+    static func validate(_ csv: String, today: CalendarDate, progress: (Phase, Int, Int) -> Void) throws -> Validated {
+        let records: [WorkerCSV.Record]
+        do {
+            records = try WorkerCSV.parse(csv)
+        } catch {
+            throw ValidationFailure([FieldError(field: "file", code: "bad_csv", message: Self.describe(error), messageZH: "CSV 文件格式错误")])
+        }
+        var result = Validated(rows: records.count)
+        var seen: [String: Int] = [:]
+        for (index, record) in records.enumerated() {
+            do {
+                let fields = try WorkerFields(record.input, today: today)
+                if let first = seen[fields.idNumber.value] {
+                    result.errors.append(RowError(line: record.line, field: "id_number", message: "repeats line \(first)",
+                                                  messageZH: "与第\(first)行重复"))
+                } else {
+                    seen[fields.idNumber.value] = record.line
+                    result.valid.append((record.line, fields))
+                }
+            } catch {
+                result.errors += error.errors.map { RowError(line: record.line, field: $0.field, message: $0.message, messageZH: $0.messageZH) }
+            }
+            if index % 1000 == 0 { progress(.validating, index, records.count) }
+        }
+        progress(.validating, records.count, records.count)
+        return result
     }
 
     static func describe(_ error: WorkerCSV.ParseError) -> String {

@@ -25,7 +25,7 @@ struct WorkersCommand: AsyncParsableCommand {
         func run() async throws {
             try await reporting {
                 guard let data = FileManager.default.contents(atPath: file) else { throw CLIError("cannot read \(file)") }
-                let csv = String(decoding: data, as: UTF8.self)
+                let csv = [UInt8](data)
                 let bar = ProgressBar()
                 let report = try await actor.run { database, principal in
                     let officeID = try await OfficeStore(database: database).find(principal, code: office).id
