@@ -42,6 +42,11 @@ let package = Package(
             name: "UUIDText",
             swiftSettings: swiftSettings
         ),
+        // Calendar days and their arithmetic: what the domain reasons with and `date` columns decode into.
+        .target(
+            name: "CivilDates",
+            swiftSettings: swiftSettings
+        ),
         // Swift names as snake_case column names and JSON keys (PQ's row decoding, the API).
         .target(
             name: "SnakeCase",
@@ -52,6 +57,7 @@ let package = Package(
             name: "PQ",
             dependencies: [
                 "CLibPQ",
+                "CivilDates",
                 "SnakeCase",
                 "UUIDText",
                 .product(name: "Logging", package: "swift-log"),
@@ -64,7 +70,7 @@ let package = Package(
         // Types, rules and the permission policy. Foundation only.
         .target(
             name: "UnionDomain",
-            dependencies: ["UUIDText"],
+            dependencies: ["CivilDates", "UUIDText"],
             swiftSettings: swiftSettings
         ),
         // Sessions, SQL per aggregate, migrations.
@@ -151,7 +157,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PQTests",
-            dependencies: ["PQ", "UnionTestSupport"],
+            dependencies: ["PQ", "CivilDates", "UnionTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,4 +1,5 @@
 import Foundation
+import CivilDates
 import PQ
 import Testing
 import UnionTestSupport
@@ -76,15 +77,15 @@ struct TypeRoundTripTests {
 
     @Test(arguments: ["0001-01-01", "1970-01-01", "2024-02-29", "2026-09-01", "9999-12-31"])
     func date(text: String) async throws {
-        let value = try #require(PQDate(iso: text))
+        let value = try #require(CalendarDate(iso: text))
         #expect(try await roundTrip(value, as: "date") == value)
         #expect(value.description == text)
     }
 
     @Test func impossibleDatesAreRejected() {
-        #expect(PQDate(iso: "2026-02-29") == nil)
-        #expect(PQDate(iso: "2026-13-01") == nil)
-        #expect(PQDate(iso: "2026-1-1") == nil)
+        #expect(CalendarDate(iso: "2026-02-29") == nil)
+        #expect(CalendarDate(iso: "2026-13-01") == nil)
+        #expect(CalendarDate(iso: "2026-1-1") == nil)
     }
 
     @Test(arguments: ["0", "0.01", "-0.01", "1500.00", "12450.00", "999999999999.99", "12345678901234567890123456.789012345678", "-99999999999999999999999999999999999999"])
@@ -128,7 +129,7 @@ struct TypeRoundTripTests {
         let row = try #require(try await Self.pool.query("""
             SELECT \(Int?.none)::int8 AS i, \(String?.none)::text AS s, \(Date?.none)::timestamptz AS d,
                    \(UUID?.none)::uuid AS u, \(Decimal?.none)::numeric AS n, \(Data?.none)::bytea AS b,
-                   \(PQDate?.none)::date AS day, \(Bool?.none)::bool AS flag, \([String]?.none)::text[] AS list
+                   \(CalendarDate?.none)::date AS day, \(Bool?.none)::bool AS flag, \([String]?.none)::text[] AS list
             """).rows.first)
         #expect(try row.decode(Int?.self, column: "i") == nil)
         #expect(try row.decode(String?.self, column: "s") == nil)
@@ -136,7 +137,7 @@ struct TypeRoundTripTests {
         #expect(try row.decode(UUID?.self, column: "u") == nil)
         #expect(try row.decode(Decimal?.self, column: "n") == nil)
         #expect(try row.decode(Data?.self, column: "b") == nil)
-        #expect(try row.decode(PQDate?.self, column: "day") == nil)
+        #expect(try row.decode(CalendarDate?.self, column: "day") == nil)
         #expect(try row.decode(Bool?.self, column: "flag") == nil)
         #expect(try row.decode([String]?.self, column: "list") == nil)
     }
@@ -170,7 +171,7 @@ struct TypeRoundTripTests {
         let id: Int
         let fullName: String
         let officeID: UUID?
-        let memberSince: PQDate?
+        let memberSince: CalendarDate?
     }
 
     @Test func rowsDecodeIntoStructsBySnakeCaseColumnNames() async throws {
@@ -180,7 +181,7 @@ struct TypeRoundTripTests {
             UNION ALL SELECT 2, '李强', NULL, NULL ORDER BY id
             """).decode(Person.self)
         #expect(people == [
-            Person(id: 1, fullName: "王芳", officeID: office, memberSince: PQDate(year: 2020, month: 3, day: 1)),
+            Person(id: 1, fullName: "王芳", officeID: office, memberSince: CalendarDate(year: 2020, month: 3, day: 1)),
             Person(id: 2, fullName: "李强", officeID: nil, memberSince: nil),
         ])
     }

@@ -1,3 +1,4 @@
+import CivilDates
 import Foundation
 
 /// `timestamptz` as `Date`, to the microsecond. Connections run with `TimeZone=UTC` and

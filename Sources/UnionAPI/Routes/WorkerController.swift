@@ -119,7 +119,7 @@ struct WorkerController {
         var errors: [FieldError] = []
         let office = body.toOffice.flatMap(Office.ID.init(uuidString:))
         if office == nil { errors.append(body.toOffice == nil ? .required("to_office") : .invalidFormat("to_office", expected: "a UUID", expectedZH: "UUID")) }
-        let date = body.date.flatMap(CalendarDate.init(iso:))
+        let date = body.date.flatMap(CalendarDate.init(input:))
         if date == nil { errors.append(body.date == nil ? .required("date") : .invalidFormat("date", expected: "YYYY-MM-DD", expectedZH: "YYYY-MM-DD")) }
         if body.reason?.isEmpty ?? true { errors.append(.required("reason")) }
         guard errors.isEmpty, let office, let date else { throw Problem.invalid(errors) }

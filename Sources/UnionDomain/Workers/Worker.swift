@@ -126,7 +126,7 @@ package struct WorkerFields: Sendable, Hashable {
             }
         }
         if let birthText = input.birthDate.nonBlank {
-            if let birth = CalendarDate(iso: birthText) {
+            if let birth = CalendarDate(input: birthText) {
                 if let resident, resident.birthDate != birth {
                     validator.add(FieldError(field: "birth_date", code: "mismatch", message: "does not match the ID number", messageZH: "与身份证号不符"))
                 }
@@ -143,7 +143,7 @@ package struct WorkerFields: Sendable, Hashable {
         let status = Self.enumeration(input.membershipStatus, field: "membership_status", as: MembershipStatus.self, into: &validator) ?? .active
         var memberSince: CalendarDate?
         if let text = input.memberSince.nonBlank {
-            memberSince = CalendarDate(iso: text)
+            memberSince = CalendarDate(input: text)
             if memberSince == nil { validator.add(.invalidFormat("member_since", expected: "YYYY-MM-DD", expectedZH: "YYYY-MM-DD")) }
             else if let since = memberSince, since > today {
                 validator.add(FieldError(field: "member_since", code: "in_future", message: "is in the future", messageZH: "不能晚于今天"))

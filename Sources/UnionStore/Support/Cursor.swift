@@ -4,14 +4,11 @@ import UnionDomain
 /// Keyset cursors: the sort key of the last row of a page, opaque to clients.
 package enum Cursor {
     package static func encode(_ parts: [String]) -> String {
-        Data(parts.joined(separator: "\u{1F}").utf8).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+        Base64URL.encode(Array(parts.joined(separator: "\u{1F}").utf8))
     }
 
     package static func decode(_ text: String, count: Int) -> [String]? {
-        var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        while base64.count % 4 != 0 { base64 += "=" }
-        guard let data = Data(base64Encoded: base64), let joined = String(data: data, encoding: .utf8) else { return nil }
+        guard let bytes = Base64URL.decode(text), let joined = String(validating: bytes, as: UTF8.self) else { return nil }
         let parts = joined.components(separatedBy: "\u{1F}")
         return parts.count == count ? parts : nil
     }

@@ -19,14 +19,14 @@ struct SettingCommand: AsyncParsableCommand {
 
         func validate() throws {
             guard Money(value) != nil else { throw ValidationError("\(value) is not an amount in yuan") }
-            if let from, CalendarDate(iso: from) == nil { throw ValidationError("--from takes a date as YYYY-MM-DD") }
+            if let from, CalendarDate(input: from) == nil { throw ValidationError("--from takes a date as YYYY-MM-DD") }
         }
 
         func run() async throws {
             try await reporting {
                 let entry = try await actor.run { database, principal in
                     try await SettingStore(database: database).set(
-                        principal, key: key, value: Money(value) ?? .zero, from: from.flatMap(CalendarDate.init(iso:)) ?? .today())
+                        principal, key: key, value: Money(value) ?? .zero, from: from.flatMap(CalendarDate.init(input:)) ?? .today())
                 }
                 print("\(entry.key) = \(entry.value) from \(entry.effectiveFrom)")
             }
