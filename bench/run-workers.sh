@@ -4,7 +4,9 @@
 #      checks, insert) next to psql's \copy of the same rows straight into the table;
 #   2. GET /api/v1/workers/{id} and a filtered list page with wrk (32 connections) next to
 #      pgbench -S at 32 clients, in the same run;
-#   3. the area-wide list's page 1 vs page 1,000 (keyset pagination: same cost).
+#   3. the area-wide list's page 1 vs page 1,000 (keyset pagination: same cost);
+#   4. GET by id again while a 20 MiB CSV import is posted to the same server: parsing and
+#      validating runs off the event loops, so the GETs' p99 should stay where it was.
 #   bench/run-workers.sh [seconds]     (default 10 per wrk/pgbench run)
 set -euo pipefail
 source "$(dirname "$0")/../scripts/lib.sh"
@@ -77,6 +79,19 @@ LIST=$(run_wrk -s bench/with-token.lua "$BASE/api/v1/workers?office_id=$B01&memb
 PAGE1=$(run_wrk -s bench/with-token.lua "$BASE/api/v1/workers?limit=50")
 PAGE1000=$(run_wrk -s bench/with-token.lua "$BASE/api/v1/workers?limit=50&after=$CURSOR")
 
+# A roster of at least 20 MiB: every generated row again, so the import reads, validates and
+# stages all of it before finding each row registered (422, nothing written).
+BIG="$OUT/import-20mib.csv"
+head -n 1 "$OUT/b01.csv" >"$BIG"
+while [ "$(stat -c %s "$BIG")" -lt $((20 * 1024 * 1024)) ]; do
+    for file in "$OUT"/b*.csv; do tail -n +2 "$file" >>"$BIG"; done
+done
+( sleep 1; curl -s -o /dev/null -w '%{http_code} %{time_total}s' -XPOST "$BASE/api/v1/workers/import?office_id=$B01" \
+    -H "Authorization: Bearer $TOKEN" -H 'Content-Type: text/csv' --data-binary @"$BIG" >"$OUT/import-under-load.txt" ) &
+IMPORTER=$!
+GET_LOADED=$(run_wrk -s bench/get-worker.lua "$BASE")
+wait $IMPORTER || true
+
 if ! "${PSQL[@]}" -U postgres -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = 'uh_bench'" | grep -q 1; then
     "${PSQL[@]}" -U postgres -d postgres -c "CREATE DATABASE uh_bench"
     "$BIN/pgbench" -q -i -s 10 -h "$UNIONHALL_PGHOST" -p "$UNIONHALL_PG_PORT" -U postgres uh_bench >/dev/null 2>&1
@@ -88,8 +103,10 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 echo
 echo "import: UnionHall ${IMPORT_RPS} rows/s, psql \\copy ${COPY_RPS} rows/s, ratio $(ratio "$IMPORT_RPS" "$COPY_RPS") (target >= 0.30)"
 printf '%-28s %10s %10s %10s %8s %10s\n' "wrk, 32 connections" "req/s" "p50" "p99" "non-2xx" "vs pgbench"
-for row in "GET /workers/{id}:$GET" "list (branch, filtered):$LIST" "list page 1 (area):$PAGE1" "list page 1000 (area):$PAGE1000"; do
+for row in "GET /workers/{id}:$GET" "list (branch, filtered):$LIST" "list page 1 (area):$PAGE1" "list page 1000 (area):$PAGE1000" \
+           "GET during a 20 MiB import:$GET_LOADED"; do
     label=${row%%:*}; read -r rps p50 p99 bad <<<"${row#*:}"
     printf '%-28s %10s %10s %10s %8s %10s\n' "$label" "$rps" "$p50" "$p99" "$bad" "$(ratio "$rps" "$PG")"
 done
 echo "pgbench -S -M prepared, 32 clients: $PG tps (target for GET by id: >= 0.25 of it)"
+echo "the 20 MiB import ($(stat -c %s "$BIG") bytes) answered $(cat "$OUT/import-under-load.txt") while the GETs ran"

@@ -61,7 +61,7 @@ struct UnionBench: AsyncParsableCommand {
         func run() throws {
             var people = DemoPeople(seed: 42)
             var seen = Set<String>()
-            var files = (1...branches).map { _ in WorkerCSV.columns.joined(separator: ",") + "\n" }
+            var files = (1...branches).map { _ in WorkerRoster.columns.filter { !$0.informational }.map(\.code).joined(separator: ",") + "\n" }
             var tsv = ""
             var serial = 0
             while seen.count < count {

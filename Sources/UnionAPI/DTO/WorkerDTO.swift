@@ -12,7 +12,9 @@ struct WorkerDTO: ResponseEncodable {
     let idNumber: String
     let idNumberMasked: Bool
     let sex: String
-    let birthDate: String
+    /// Left out where the ID number is masked (it would give the hidden digits back).
+    let birthDate: String?
+    let birthYear: Int
     let phone: String?
     let hukou: String?
     let employer: String?
@@ -27,10 +29,12 @@ struct WorkerDTO: ResponseEncodable {
         id = worker.id.description
         officeId = worker.officeID.description
         name = worker.name
-        idNumberMasked = !principal.role.seesFullIDNumbers
-        idNumber = idNumberMasked ? ResidentID.mask(worker.idNumber) : worker.idNumber
+        let identity = VisibleIdentity(idNumber: worker.idNumber, birthDate: worker.birthDate, for: principal.role)
+        idNumberMasked = identity.isMasked
+        idNumber = identity.idNumber
         sex = worker.sex.rawValue
-        birthDate = worker.birthDate.description
+        birthDate = identity.birthDate?.description
+        birthYear = identity.birthYear
         phone = worker.phone
         hukou = worker.hukou?.rawValue
         employer = worker.employer

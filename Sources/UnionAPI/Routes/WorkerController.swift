@@ -132,6 +132,25 @@ struct WorkerController {
         let imported: Int
         /// With `skip_invalid`, the rows left out and why.
         let errors: [WorkerImport.RowError]
+        /// What was converted on the way in (a 15-digit ID number made 18), by line.
+        let notices: [WorkerImport.RowError]
+        /// How the file was read: UTF-8, GB18030 (Excel's CSV on a Chinese Windows) or UTF-16.
+        let encoding: String
+    }
+
+    /// The `charset` of `Content-Type`, when the sender named one.
+    static func declaredEncoding(_ request: Request) throws -> RosterText.Encoding? {
+        guard let contentType = request.headers[.contentType] else { return nil }
+        for parameter in contentType.split(separator: ";").dropFirst() {
+            let pair = parameter.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard pair.count == 2, pair[0].lowercased() == "charset" else { continue }
+            let name = pair[1].trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+            guard let encoding = RosterText.Encoding(name: name) else {
+                throw Problem.invalid([.unknownValue("charset", allowed: ["utf-8", "gbk", "gb18030", "utf-16"])])
+            }
+            return encoding
+        }
+        return nil
     }
 
     /// Parsing and validating a file of up to 64 MiB takes a while: it runs on a thread of its
@@ -146,20 +165,23 @@ struct WorkerController {
         let office = try Self.targetOffice(officeText, principal: principal)
         var request = request
         let body = try await request.collectBody(upTo: 64 * 1024 * 1024)
-        let report = try await importer.run(principal, office: office, csv: Array(body.readableBytesView), skipInvalid: skipInvalid)
+        let report = try await importer.run(principal, office: office, csv: Array(body.readableBytesView),
+                                            encoding: try Self.declaredEncoding(request), skipInvalid: skipInvalid)
         if !report.errors.isEmpty && !skipInvalid {
             throw Problem.invalidRows(report.errors.map { ($0.line, FieldError(field: $0.field, code: "invalid_row", message: $0.message,
                                                                                 messageZH: $0.messageZH)) }, total: report.rows)
         }
-        return ImportReportDTO(rows: report.rows, imported: report.imported, errors: report.errors)
+        return ImportReportDTO(rows: report.rows, imported: report.imported, errors: report.errors, notices: report.notices,
+                               encoding: report.encoding.rawValue)
     }
 
     @Sendable func exportCSV(_ request: Request, context: AuthenticatedContext) async throws -> Response {
         let principal = context.principal
         var query = QueryReader(request)
         let office: Office.ID? = query.id("office_id")
+        let headers = query.enumeration("headers", as: WorkerCSV.Headers.self) ?? .en
         try query.finish()
-        let csv = try await workers.exportCSV(principal, office: office)
+        let csv = try await workers.exportCSV(principal, office: office, headers: headers)
         return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8",
                                                .contentDisposition: "attachment; filename=\"workers.csv\""],
                         body: .init(byteBuffer: ByteBuffer(string: csv)))

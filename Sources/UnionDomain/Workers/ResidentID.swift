@@ -1,3 +1,5 @@
+import Foundation
+
 /// A mainland resident ID number (居民身份证号, GB 11643): 17 digits and a check character by
 /// ISO 7064 MOD 11-2 (`X` for 10), with the holder's birth date at characters 7–14 and their
 /// sex in the parity of the 17th (odd: male).
@@ -62,4 +64,23 @@ package struct ResidentID: Hashable, Sendable, CustomStringConvertible {
 package enum Sex: String, Sendable, Hashable, Codable, CaseIterable {
     case male
     case female
+}
+
+extension ResidentID {
+    /// A first-generation (1985–2004) 15-digit number as its 18-digit form, by the standard
+    /// rule: `19` goes in front of the two-digit birth year after the 6-digit region code, and
+    /// the check character is computed. nil when `text` is not 15 digits.
+    package static func upgradingFirstGeneration(_ text: String) -> String? {
+        let digits = text.trimmingWhitespace()
+        guard digits.count == 15, digits.allSatisfy(\.isASCIIDigit) else { return nil }
+        let seventeen = String(digits.prefix(6)) + "19" + String(digits.dropFirst(6))
+        return checkCharacter(for: seventeen).map { seventeen + String($0) }
+    }
+
+    /// Text a spreadsheet made of an ID number it took for a number: `1.10106E+17`, or the
+    /// 18 digits with the last three zeroed. Either way the real digits are gone.
+    package static func looksMangledBySpreadsheet(_ text: String) -> Bool {
+        let trimmed = text.trimmingWhitespace().uppercased()
+        return trimmed.range(of: #"^[0-9](\.[0-9]+)?E\+?[0-9]+$"#, options: .regularExpression) != nil
+    }
 }

@@ -1,18 +1,22 @@
 import Foundation
 import UnionDomain
 
-/// The worker CSV format shared by import and export: UTF-8 (a BOM is written for Excel and
-/// accepted on import), a header row, RFC 4180 quoting, CRLF line ends on export.
+/// The worker CSV format shared by import and export: a header row (English codes or the
+/// Chinese headers of `WorkerRoster`), RFC 4180 quoting, CRLF line ends and a BOM on export
+/// (Excel opens it as UTF-8). Import reads what `RosterText` decoded.
 package enum WorkerCSV {
-    package static let columns = [
-        "name", "id_number", "sex", "birth_date", "phone", "hukou", "employer", "occupation",
-        "membership_status", "member_since", "member_card_number",
-    ]
+    /// Header language of an export.
+    package enum Headers: String, Sendable, CaseIterable {
+        case en, zh
+    }
 
-    /// One parsed record and the line it started on (the header is line 1).
+    /// One parsed record and the line it started on (the header is line 1), with what the
+    /// roster rules converted and the errors that make it unusable before validation.
     package struct Record: Sendable {
         package let line: Int
         package let input: WorkerInput
+        package var notices: [WorkerRoster.Notice] = []
+        package var errors: [FieldError] = []
     }
 
     package enum ParseError: Error, Equatable {
@@ -79,36 +83,66 @@ package enum WorkerCSV {
         return rows
     }
 
-    /// Parses a whole file into records keyed by header names (any order; unknown columns are
-    /// an error so a typo doesn't silently drop data).
+    /// Parses a whole file into records keyed by header names (any order, English or Chinese;
+    /// unknown columns are an error so a typo doesn't silently drop data). Rows with nothing
+    /// in them (Excel's trailing `,,,,`) are skipped.
     package static func parse(_ text: String) throws(ParseError) -> [Record] {
         let rows = try rows(text)
-        guard let header = rows.first?.fields.map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) else {
-            throw .missingHeader
-        }
-        let unknown = header.filter { !columns.contains($0) }
+        guard let headerCells = rows.first?.fields else { throw .missingHeader }
+        let header = headerCells.map(WorkerRoster.column(named:))
+        let unknown = zip(headerCells, header).filter { $0.1 == nil }.map { $0.0.trimmingCharacters(in: .whitespaces) }
         if !unknown.isEmpty { throw .unknownColumns(unknown) }
-        let missing = ["name", "id_number"].filter { !header.contains($0) }
+        let codes = header.compactMap { $0?.code }
+        let missing = WorkerRoster.required.filter { !codes.contains($0) }
         if !missing.isEmpty { throw .missingColumns(missing) }
-        return rows.dropFirst().map { row in
-            var values: [String: String] = [:]
-            for (index, name) in header.enumerated() where index < row.fields.count { values[name] = row.fields[index] }
-            return Record(line: row.line, input: WorkerInput(
-                name: values["name"], idNumber: values["id_number"], sex: values["sex"], birthDate: values["birth_date"],
-                phone: values["phone"], hukou: values["hukou"], employer: values["employer"], occupation: values["occupation"],
-                membershipStatus: values["membership_status"], memberSince: values["member_since"],
-                memberCardNumber: values["member_card_number"]))
+        return rows.dropFirst().compactMap { row in
+            guard row.fields.contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) else { return nil }
+            var cells: [String: String] = [:]
+            for (index, code) in codes.enumerated() where index < row.fields.count { cells[code] = row.fields[index] }
+            let converted = WorkerRoster.input(cells)
+            return Record(line: row.line, input: converted.input, notices: converted.notices, errors: converted.errors)
         }
     }
 
-    /// One CSV line for a worker; `idNumber` is what the reader may see (masked or not).
-    package static func line(_ worker: Worker, idNumber: String) -> String {
-        [worker.name, idNumber, worker.sex.rawValue, worker.birthDate.description, worker.phone ?? "", worker.hukou?.rawValue ?? "",
-         worker.employer ?? "", worker.occupation ?? "", worker.membershipStatus.rawValue, worker.memberSince?.description ?? "",
-         worker.memberCardNumber ?? ""].map(quote).joined(separator: ",") + "\r\n"
+    /// The export's columns: the registry's own, then (for readers with more than one branch in
+    /// scope) the branch, the hardship tier and the model-worker flag.
+    package static func columns(areaWide: Bool) -> [WorkerRoster.Column] {
+        WorkerRoster.columns.filter { !$0.informational || areaWide || $0.code == "hardship_tier" || $0.code == "is_model_worker" }
     }
 
-    package static var header: String { "\u{FEFF}" + columns.joined(separator: ",") + "\r\n" }
+    package static func header(_ columns: [WorkerRoster.Column], headers: Headers) -> String {
+        "\u{FEFF}" + columns.map { headers == .zh ? $0.chinese : $0.code }.joined(separator: ",") + "\r\n"
+    }
+
+    /// One CSV line for a worker. `idNumber` and `birthDate` are what the reader may see (masked
+    /// or not); with Chinese headers the values are the Chinese words too, which import reads back.
+    package static func line(_ worker: Worker, office: (code: String, name: String)?, idNumber: String, birthDate: String,
+                             columns: [WorkerRoster.Column], headers: Headers) -> String {
+        func label<E: ChineseLabelled>(_ value: E?) -> String {
+            guard let value else { return "" }
+            return headers == .zh ? value.chineseLabel : value.rawValue
+        }
+        return columns.map { column -> String in
+            switch column.code {
+            case "name": worker.name
+            case "id_number": idNumber
+            case "sex": label(worker.sex)
+            case "birth_date": birthDate
+            case "phone": worker.phone ?? ""
+            case "hukou": label(worker.hukou)
+            case "employer": worker.employer ?? ""
+            case "occupation": worker.occupation ?? ""
+            case "membership_status": label(worker.membershipStatus)
+            case "member_since": worker.memberSince?.description ?? ""
+            case "member_card_number": worker.memberCardNumber ?? ""
+            case "office_code": office?.code ?? ""
+            case "office_name": office?.name ?? ""
+            case "hardship_tier": label(worker.hardshipTier)
+            case "is_model_worker": worker.isModelWorker ? (headers == .zh ? "是" : "true") : (headers == .zh ? "否" : "false")
+            default: ""
+            }
+        }.map(quote).joined(separator: ",") + "\r\n"
+    }
 
     static func quote(_ value: String) -> String {
         // Quote what needs it, and anything a spreadsheet would read as a formula.

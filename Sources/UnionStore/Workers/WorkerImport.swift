@@ -27,6 +27,10 @@ package struct WorkerImport: Sendable {
         package let rows: Int
         package let imported: Int
         package let errors: [RowError]
+        /// What the roster rules changed on the way in (a 15-digit ID number made 18), by line.
+        package let notices: [RowError]
+        /// How the file's bytes were read.
+        package let encoding: RosterText.Encoding
     }
 
     package enum Phase: Sendable { case validating, copying, inserting }
@@ -36,18 +40,21 @@ package struct WorkerImport: Sendable {
         var rows = 0
         var valid: [(line: Int, fields: WorkerFields)] = []
         var errors: [RowError] = []
+        var notices: [RowError] = []
+        var encoding = RosterText.Encoding.utf8
     }
 
-    /// Imports the CSV file `csv` (UTF-8) into `office`. `progress` hears (phase, rows done,
+    /// Imports the roster file `csv` into `office`: UTF-8, GBK/GB18030 or UTF-16 (see
+    /// `RosterText`; `encoding` when the sender named one), English or Chinese headers. `progress` hears (phase, rows done,
     /// rows in all). Parsing and validation run on `NIOThreadPool.singleton`, never on the
     /// caller's executor: on the server that is an event loop, and a 64 MiB file would stall
     /// every other connection on it.
-    package func run(_ principal: Principal, office: Office.ID, csv: [UInt8], skipInvalid: Bool,
+    package func run(_ principal: Principal, office: Office.ID, csv: [UInt8], encoding: RosterText.Encoding? = nil, skipInvalid: Bool,
                      progress: @escaping @Sendable (Phase, Int, Int) -> Void = { _, _, _ in }) async throws -> Report {
         try Policy.require(principal, .writeBranchData, office: office)
         let today = today()
         let checked = try await NIOThreadPool.singleton.runIfActive {
-            try Self.validate(String(decoding: csv, as: UTF8.self), today: today, progress: progress)
+            try Self.validate(csv, encoding: encoding, today: today, progress: progress)
         }
         var errors = checked.errors
         let valid = checked.valid
@@ -100,19 +107,26 @@ package struct WorkerImport: Sendable {
             progress(.inserting, inserted, stagedRows.count)
             return inserted
         }
-        return Report(rows: checked.rows, imported: imported, errors: errors)
+        return Report(rows: checked.rows, imported: imported, errors: errors, notices: checked.notices, encoding: checked.encoding)
     }
 
-    static func validate(_ csv: String, today: CalendarDate, progress: (Phase, Int, Int) -> Void) throws -> Validated {
+    static func validate(_ bytes: [UInt8], encoding: RosterText.Encoding?, today: CalendarDate,
+                         progress: (Phase, Int, Int) -> Void) throws -> Validated {
+        let (text, used) = try RosterText.decode(bytes, declared: encoding)
         let records: [WorkerCSV.Record]
         do {
-            records = try WorkerCSV.parse(csv)
+            records = try WorkerCSV.parse(text)
         } catch {
-            throw ValidationFailure([FieldError(field: "file", code: "bad_csv", message: Self.describe(error), messageZH: "CSV 文件格式错误")])
+            throw ValidationFailure([FieldError(field: "file", code: "bad_csv", message: Self.describe(error), messageZH: Self.describeZH(error))])
         }
-        var result = Validated(rows: records.count)
+        var result = Validated(rows: records.count, encoding: used)
         var seen: [String: Int] = [:]
         for (index, record) in records.enumerated() {
+            result.notices += record.notices.map { RowError(line: record.line, field: $0.field, message: $0.message, messageZH: $0.messageZH) }
+            guard record.errors.isEmpty else {
+                result.errors += record.errors.map { RowError(line: record.line, field: $0.field, message: $0.message, messageZH: $0.messageZH) }
+                continue
+            }
             do {
                 let fields = try WorkerFields(record.input, today: today)
                 if let first = seen[fields.idNumber.value] {
@@ -139,22 +153,42 @@ package struct WorkerImport: Sendable {
         case .unterminatedQuote(let line): "a quote opened on line \(line) is never closed"
         }
     }
+
+    static func describeZH(_ error: WorkerCSV.ParseError) -> String {
+        switch error {
+        case .missingHeader: "文件没有表头行"
+        case .unknownColumns(let names): "无法识别的列：\(names.joined(separator: "、"))"
+        case .missingColumns(let names): "缺少必填列：\(names.joined(separator: "、"))"
+        case .unterminatedQuote(let line): "第\(line)行的引号没有闭合"
+        }
+    }
 }
 
 extension WorkerStore {
-    /// Every worker in scope (or in `office`) as CSV text, in name order. ID numbers are masked
-    /// for roles without need.
-    package func exportCSV(_ principal: Principal, office: Office.ID?) async throws -> String {
+    /// Every worker in scope (or in `office`) as CSV text, in name order. ID numbers and birth
+    /// dates are masked for roles without need. Readers with more than one branch in scope get
+    /// each worker's branch (code and name) too.
+    package func exportCSV(_ principal: Principal, office: Office.ID?, headers: WorkerCSV.Headers = .en) async throws -> String {
         try Policy.require(principal, .readBranchData, office: office)
-        var query: PQQuery = "\(Self.select)"
+        let areaWide = office == nil && principal.scope.count > 1
+        var query: PQQuery = """
+            SELECT w.id, w.office_id, w.name, w.id_number, w.sex, w.birth_date, w.phone, w.hukou, w.employer, w.occupation,
+                   w.membership_status, w.member_since, w.member_card_number, w.is_model_worker, w.hardship_tier, o.code, o.name
+            FROM workers w JOIN offices o ON o.id = w.office_id
+            """
         if let office { query.append(" WHERE w.office_id = \(office)") }
         query.append(" ORDER BY w.name COLLATE \"C\", w.id")
-        let workers = try await database.withSession(principal, readOnly: true) { session in
-            try await session.query(query).map(Self.worker)
+        let rows = try await database.withSession(principal, readOnly: true) { session in
+            try await session.query(query).map { row -> (Worker, code: String, name: String) in
+                (try Self.worker(row), try row.decode(String.self, at: 15), try row.decode(String.self, at: 16))
+            }
         }
-        var csv = WorkerCSV.header
-        for worker in workers {
-            csv += WorkerCSV.line(worker, idNumber: principal.role.seesFullIDNumbers ? worker.idNumber : ResidentID.mask(worker.idNumber))
+        let columns = WorkerCSV.columns(areaWide: areaWide)
+        var csv = WorkerCSV.header(columns, headers: headers)
+        for (worker, code, name) in rows {
+            let identity = VisibleIdentity(idNumber: worker.idNumber, birthDate: worker.birthDate, for: principal.role)
+            csv += WorkerCSV.line(worker, office: (code, name), idNumber: identity.idNumber, birthDate: identity.birthDateText,
+                                  columns: columns, headers: headers)
         }
         return csv
     }

@@ -7,7 +7,13 @@ struct WorkersCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "workers",
         abstract: "Import and export workers as CSV.",
-        discussion: "Columns: \(WorkerCSV.columns.joined(separator: ",")) (name and id_number required; UTF-8, header row).",
+        discussion: """
+            Columns: \(WorkerRoster.columns.filter { !$0.informational }.map(\.code).joined(separator: ",")) \
+            or their Chinese headers \(WorkerRoster.columns.filter { !$0.informational }.map(\.chinese).joined(separator: "、")) \
+            (name and id_number required). Files saved by Excel are read as they are: CSV UTF-8, GBK/GB18030 \
+            (Excel's plain CSV on a Chinese Windows) or Unicode text; values as codes or Chinese words (男/女, \
+            城镇/农村, 在会/转出/退休/去世/退会), dates as 2024-09-01 or 2024/9/1, 15-digit ID numbers converted.
+            """,
         subcommands: [Import.self, Export.self],
         aliases: ["worker"]
     )
@@ -21,6 +27,12 @@ struct WorkersCommand: AsyncParsableCommand {
         @Argument(help: "The CSV file.") var file: String
         @Option(help: "The branch's code.") var office: String
         @Flag(help: "Import the good rows and report the bad ones.") var skipInvalid = false
+        @Option(help: "The file's encoding when it is not detected right: utf-8, gbk (gb18030) or utf-16.",
+                transform: { name in
+                    guard let encoding = RosterText.Encoding(name: name) else { throw ValidationError("--encoding takes utf-8, gbk, gb18030 or utf-16") }
+                    return encoding
+                })
+        var encoding: RosterText.Encoding?
 
         func run() async throws {
             try await reporting {
@@ -29,14 +41,17 @@ struct WorkersCommand: AsyncParsableCommand {
                 let bar = ProgressBar()
                 let report = try await actor.run { database, principal in
                     let officeID = try await OfficeStore(database: database).find(principal, code: office).id
-                    return try await WorkerImport(database: database).run(principal, office: officeID, csv: csv, skipInvalid: skipInvalid) {
+                    return try await WorkerImport(database: database).run(principal, office: officeID, csv: csv, encoding: encoding,
+                                                                          skipInvalid: skipInvalid) {
                         bar.show($0, $1, $2)
                     }
                 }
                 bar.finish()
-                for error in report.errors.prefix(200) { print("line \(error.line): \(error.field) \(error.message)") }
+                let chinese = CLILanguage.current == .zh
+                for notice in report.notices.prefix(200) { print("line \(notice.line): \(notice.field) \(chinese ? notice.messageZH : notice.message)") }
+                for error in report.errors.prefix(200) { print("line \(error.line): \(error.field) \(chinese ? error.messageZH : error.message)") }
                 if report.errors.count > 200 { print("… and \(report.errors.count - 200) more") }
-                print("\(report.rows) rows, \(report.imported) imported, \(report.errors.count) errors")
+                print("\(report.rows) rows (read as \(report.encoding.rawValue)), \(report.imported) imported, \(report.errors.count) errors")
                 if !report.errors.isEmpty, !skipInvalid {
                     throw CLIError("nothing imported: fix the rows above or pass --skip-invalid")
                 }
@@ -49,15 +64,20 @@ struct WorkersCommand: AsyncParsableCommand {
         @OptionGroup var actor: ActorOptions
         @Option(help: "Only this branch (its code).") var office: String?
         @Option(name: .shortAndLong, help: "Output file (default: standard output).") var output: String?
+        @Option(help: "Header language: en (the import's codes) or zh (Chinese headers and values; import reads both).")
+        var headers: WorkerCSV.Headers = .en
 
         func run() async throws {
             try await reporting {
                 let csv = try await actor.run { database, principal in
                     let officeID = try await office.asyncMap { try await OfficeStore(database: database).find(principal, code: $0).id }
-                    return try await WorkerStore(database: database).exportCSV(principal, office: officeID)
+                    return try await WorkerStore(database: database).exportCSV(principal, office: officeID, headers: headers)
                 }
                 if let output {
-                    try Data(csv.utf8).write(to: URL(fileURLWithPath: output))
+                    let url = URL(fileURLWithPath: output)
+                    try Data(csv.utf8).write(to: url)
+                    let rows = csv.split(separator: "\r\n").count - 1
+                    FileHandle.standardError.write(Data("wrote \(rows) workers to \(url.path)\n".utf8))
                 } else {
                     FileHandle.standardOutput.write(Data(csv.utf8))
                 }
@@ -95,3 +115,5 @@ final class ProgressBar: @unchecked Sendable {
         if enabled { FileHandle.standardError.write(Data("\n".utf8)) }
     }
 }
+
+extension WorkerCSV.Headers: ExpressibleByArgument {}
