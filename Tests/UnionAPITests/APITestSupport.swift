@@ -43,9 +43,9 @@ extension TestClientProtocol {
         return try await execute(uri: uri, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) }) { response in
             let data = Data(response.body.readableBytesView)
             let path = String(uri.split(separator: "?", maxSplits: 1).first ?? "")
+            let headers = Dictionary(response.headers.map { ($0.name.canonicalName, $0.value) }) { first, _ in first }
             for violation in ResponseContract.shared.violations(
-                method: method.rawValue, path: path, status: Int(response.status.code),
-                contentType: response.headers[.contentType], allow: response.headers[.allow], body: data) {
+                method: method.rawValue, path: path, status: Int(response.status.code), headers: headers, body: data) {
                 Issue.record("contract: \(violation)", sourceLocation: sourceLocation)
             }
             let json = data.isEmpty ? nil : try? JSONSerialization.jsonObject(with: data)

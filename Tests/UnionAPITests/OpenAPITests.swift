@@ -30,7 +30,7 @@ struct OpenAPITests {
         let contract = ResponseContract.shared
         func check(_ status: Int, _ body: String, path: String = "/api/v1/offices/\(UUID().uuidString.lowercased())",
                    type: String = "application/json") -> [String] {
-            contract.violations(method: "GET", path: path, status: status, contentType: type, allow: nil, body: Data(body.utf8))
+            contract.violations(method: "GET", path: path, status: status, headers: ["content-type": type], body: Data(body.utf8))
         }
         let office = #"{"id": "\#(UUID().uuidString.lowercased())", "code": "a1", "name": "x", "kind": "branch", "active": true}"#
         #expect(check(200, office).isEmpty)
@@ -42,5 +42,8 @@ struct OpenAPITests {
         #expect(!check(409, #"{"type": "t", "title": "t", "status": 409, "code": "c", "detail": "d"}"#, type: "application/problem+json").isEmpty)
         #expect(!check(404, office).isEmpty)  // a problem must be problem+json
         #expect(check(404, #"{"type": "t", "title": "t", "status": 404, "code": "c", "detail": "d"}"#, type: "application/problem+json").isEmpty)
+        // A 201 without its documented Location.
+        #expect(!contract.violations(method: "POST", path: "/api/v1/offices", status: 201, headers: ["content-type": "application/json"],
+                                     body: Data(office.utf8)).isEmpty)
     }
 }

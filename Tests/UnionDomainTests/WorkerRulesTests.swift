@@ -129,3 +129,25 @@ struct HardshipRulesTests {
         #expect(!file.isOverdue(today: CalendarDate(year: 2026, month: 11, day: 29)!))
     }
 }
+
+@Suite("Resident ID numbers from rosters")
+struct ResidentIDRosterTests {
+    @Test func aRegionCodeMustNameAProvince() {
+        // 99 is no province; the check digit is right, so only the region can refuse it.
+        let body = "99010519800101002"
+        let number = body + String(ResidentID.checkCharacter(for: body) ?? "0")
+        #expect(ResidentID.parse(number) == .failure(.region))
+    }
+
+    @Test func firstGenerationNumbersGainTheCenturyAndACheckCharacter() {
+        #expect(ResidentID.upgradingFirstGeneration("110105620704022") == "11010519620704022X")
+        #expect(ResidentID.upgradingFirstGeneration("11010562070402") == nil)
+        #expect(ResidentID.looksMangledBySpreadsheet("1.10106E+17"))
+        #expect(!ResidentID.looksMangledBySpreadsheet("110105198001010024"))
+        #expect(WorkerRoster.spreadsheetDate("2024/9/1") == "2024-09-01")
+        #expect(WorkerRoster.spreadsheetDate("2024年9月1日") == "2024-09-01")
+        #expect(WorkerRoster.spreadsheetDate("2024/2/30") == "2024/2/30")
+        #expect(Sex(codeOrLabel: "女") == .female)
+        #expect(MembershipStatus(codeOrLabel: "退会") == .left)
+    }
+}

@@ -55,12 +55,16 @@ struct ListDTO<Item: Encodable & Sendable>: ResponseEncodable {
     enum CodingKeys: String, CodingKey { case items, next }
 }
 
-/// A 201 with a body.
+/// A 201 with the new resource as its body and its address in `Location`.
 struct Created<Body: ResponseEncodable>: ResponseGenerator {
     let body: Body
+    /// The path the new resource is read (or changed) at.
+    let location: String
+
     func response(from request: Request, context: some RequestContext) throws -> Response {
         var response = try body.response(from: request, context: context)
         response.status = .created
+        response.headers[.location] = location
         return response
     }
 }

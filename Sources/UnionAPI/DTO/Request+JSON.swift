@@ -14,8 +14,8 @@ extension Request {
     mutating func decodeJSON<T: Decodable>(_ type: T.Type, context: some RequestContext) async throws -> T {
         let buffer = try await collectBody(upTo: context.maxUploadSize)
         let data = Data(buffer.readableBytesView)
-        let accepted = context.endpointPath.flatMap { APIContract.shared.acceptedFields(method: method.rawValue, routePath: $0) }
-        let bodyErrors = JSONBodyCheck.errors(in: data, accepted: accepted)
+        let contract = context.endpointPath.flatMap { APIContract.shared.body(method: method.rawValue, routePath: $0) }
+        let bodyErrors = JSONBodyCheck.errors(in: data, contract: contract)
         guard bodyErrors.isEmpty else { throw Problem.invalid(bodyErrors) }
         do {
             return try APIRequestDecoder.json.decode(T.self, from: data)
@@ -48,16 +48,23 @@ extension Request {
     }
 }
 
-/// Checks a JSON body has only accepted top-level fields and no NUL anywhere in its text.
-/// Malformed JSON passes here untouched: the decoder then says what is wrong with it.
+/// Checks a JSON body against what the contract says of it: only accepted top-level fields,
+/// amounts as strings, and no NUL anywhere in its text. Malformed JSON passes here untouched:
+/// the decoder then says what is wrong with it.
 enum JSONBodyCheck {
-    static func errors(in data: Data, accepted: Set<String>?) -> [FieldError] {
+    static func errors(in data: Data, contract: APIContract.Body?) -> [FieldError] {
         guard let json = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else { return [] }
         var errors: [FieldError] = []
-        if let accepted, let object = json as? [String: Any] {
-            for key in object.keys.sorted() where !accepted.contains(key) {
-                errors.append(FieldError(field: key, code: "unknown_field", message: "is not a field of this request",
-                                         messageZH: "不是此请求的字段"))
+        if let contract, let object = json as? [String: Any] {
+            for key in object.keys.sorted() {
+                if !contract.fields.contains(key) {
+                    errors.append(FieldError(field: key, code: "unknown_field", message: "is not a field of this request",
+                                             messageZH: "不是此请求的字段"))
+                } else if contract.amounts.contains(key), let value = object[key], !(value is String), !(value is NSNull) {
+                    errors.append(FieldError(field: key, code: "amount_not_text",
+                                             message: #"must be a string like "28800.00": amounts are sent as text, never as JSON numbers"#,
+                                             messageZH: #"金额须为字符串，如 "28800.00"（不能用JSON数字）"#))
+                }
             }
         }
         findNUL(in: json, path: "", errors: &errors)

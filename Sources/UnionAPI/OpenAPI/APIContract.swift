@@ -6,8 +6,15 @@ import Yams
 /// doesn't name is refused (422 naming the field) instead of being silently ignored, so a
 /// misspelt `membership_staus` can't look like a successful PATCH.
 struct APIContract: Sendable {
-    /// Property names of each operation's JSON request body, by `METHOD /path/{param}`.
-    private let bodyFields: [String: Set<String>]
+    /// What an operation's JSON request body may carry, by `METHOD /path/{param}`.
+    struct Body: Sendable {
+        /// Its property names.
+        let fields: Set<String>
+        /// Those that are amounts (`Money`): sent as strings, so a JSON number gets a message of its own.
+        let amounts: Set<String>
+    }
+
+    private let bodies: [String: Body]
 
     static let shared = APIContract(yaml: OpenAPIDocument.yaml)
 
@@ -16,7 +23,7 @@ struct APIContract: Sendable {
             preconditionFailure("the embedded OpenAPI document does not parse")
         }
         let schemas = OpenAPISchemas(document: document)
-        var fields: [String: Set<String>] = [:]
+        var bodies: [String: Body] = [:]
         for (path, item) in document["paths"] as? [String: Any] ?? [:] {
             for (method, operation) in item as? [String: Any] ?? [:] {
                 guard let operation = operation as? [String: Any],
@@ -25,16 +32,23 @@ struct APIContract: Sendable {
                       let json = content["application/json"] as? [String: Any],
                       let schema = json["schema"]
                 else { continue }
-                fields["\(method.uppercased()) \(path)"] = schemas.propertyNames(of: schema)
+                let properties = schemas.properties(of: schema)
+                bodies["\(method.uppercased()) \(path)"] = Body(
+                    fields: Set(properties.keys),
+                    amounts: Set(properties.filter { ($0.value as? [String: Any])?["$ref"] as? String == "#/components/schemas/Money" }.keys))
             }
         }
-        bodyFields = fields
+        self.bodies = bodies
     }
 
-    /// The fields the JSON body of `method` at `routePath` may carry, or nil when the document
-    /// has no JSON body for it (then nothing is checked).
+    /// What the JSON body of `method` at `routePath` may carry, or nil when the document has no
+    /// JSON body for it (then nothing is checked).
+    func body(method: String, routePath: String) -> Body? {
+        bodies["\(method) \(RoutePath.openAPI(routePath))"]
+    }
+
     func acceptedFields(method: String, routePath: String) -> Set<String>? {
-        bodyFields["\(method) \(RoutePath.openAPI(routePath))"]
+        body(method: method, routePath: routePath)?.fields
     }
 }
 
@@ -52,10 +66,11 @@ struct OpenAPISchemas {
         return resolve(node)
     }
 
-    func propertyNames(of schema: Any) -> Set<String> {
+    /// The properties of an object schema, its `allOf` parts' included.
+    func properties(of schema: Any) -> [String: Any] {
         let schema = resolve(schema)
-        var names = Set((schema["properties"] as? [String: Any] ?? [:]).keys)
-        for part in schema["allOf"] as? [Any] ?? [] { names.formUnion(propertyNames(of: part)) }
-        return names
+        var properties = schema["properties"] as? [String: Any] ?? [:]
+        for part in schema["allOf"] as? [Any] ?? [] { properties.merge(self.properties(of: part)) { first, _ in first } }
+        return properties
     }
 }

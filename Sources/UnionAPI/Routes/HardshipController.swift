@@ -56,7 +56,8 @@ struct HardshipController {
             throw Problem.invalid(workerError + failure.errors)
         }
         guard let worker else { throw Problem.invalid([.required("worker_id")]) }
-        return Created(body: HardshipFileDTO(try await files.create(principal, worker: worker, fields)))
+        let file = try await files.create(principal, worker: worker, fields)
+        return Created(body: HardshipFileDTO(file), location: "/api/v1/hardship-files/\(file.id)")
     }
 
     @Sendable func list(_ request: Request, context: AuthenticatedContext) async throws -> ListDTO<HardshipFileDTO> {

@@ -36,7 +36,8 @@ struct HouseholdController {
         var request = request
         let input = try await request.decodeJSON(HouseholdMemberInput.self, context: context)
         let member = try await household.add(principal, worker: try context.parameters.requireID(), try HouseholdMemberFields(input))
-        return Created(body: HouseholdMemberDTO(member, for: principal))
+        return Created(body: HouseholdMemberDTO(member, for: principal),
+                       location: "/api/v1/workers/\(context.parameters.get("id") ?? "")/household/\(member.id)")
     }
 
     /// PATCH sends the changed fields; they are merged over the stored member and validated whole.

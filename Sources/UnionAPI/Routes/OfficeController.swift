@@ -44,6 +44,7 @@ struct OfficeController {
         let body = try await request.decodeJSON(CreateRequest.self, context: context)
         let parent: Office.ID? = try BodyID.parse(body.parentId, field: "parent_id")
         let office = try NewOffice(code: body.code, name: body.name, kind: body.kind, parentID: parent)
-        return Created(body: OfficeDTO(try await offices.create(principal, office)))
+        let created = try await offices.create(principal, office)
+        return Created(body: OfficeDTO(created), location: "/api/v1/offices/\(created.id)")
     }
 }

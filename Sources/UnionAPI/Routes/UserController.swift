@@ -42,6 +42,7 @@ struct UserController {
         let office: Office.ID? = try BodyID.parse(body.officeId, field: "office_id")
         let user = try NewUser(username: body.username, displayName: body.displayName, officeID: office,
                                role: body.role, password: body.password)
-        return Created(body: UserDTO(try await users.create(principal, user)))
+        let created = try await users.create(principal, user)
+        return Created(body: UserDTO(created), location: "/api/v1/users?office_id=\(created.officeID)")
     }
 }

@@ -56,7 +56,8 @@ struct WorkerController {
         let body = try await request.decodeJSON(CreateRequest.self, context: context)
         let office = try Self.targetOffice(body.officeId, principal: principal)
         let fields = try WorkerFields(body.worker)
-        return Created(body: WorkerDTO(try await workers.create(principal, office: office, fields), for: principal))
+        let worker = try await workers.create(principal, office: office, fields)
+        return Created(body: WorkerDTO(worker, for: principal), location: "/api/v1/workers/\(worker.id)")
     }
 
     @Sendable func get(_ request: Request, context: AuthenticatedContext) async throws -> WorkerDTO {

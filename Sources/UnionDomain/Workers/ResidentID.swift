@@ -12,7 +12,14 @@ package struct ResidentID: Hashable, Sendable, CustomStringConvertible {
         case format
         case checkDigit
         case birthDate
+        /// The first two digits name no province-level division (GB/T 2260).
+        case region
     }
+
+    /// Province-level codes of GB/T 2260 (11 Beijing … 65 Xinjiang; 71 Taiwan, 81 Hong Kong,
+    /// 82 Macao, whose residents' mainland ID numbers use them).
+    static let provinces: Set<Int> = [11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46,
+                                      50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82]
 
     private static let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
     private static let checkCharacters: [Character] = ["1", "0", "X", "9", "8", "7", "6", "5", "4", "3", "2"]
@@ -25,6 +32,7 @@ package struct ResidentID: Hashable, Sendable, CustomStringConvertible {
         let digits = characters[..<17].compactMap { $0.wholeNumberValue }
         let sum = zip(digits, weights).reduce(0) { $0 + $1.0 * $1.1 }
         guard checkCharacters[sum % 11] == characters[17] else { return .failure(.checkDigit) }
+        guard provinces.contains(digits[0] * 10 + digits[1]) else { return .failure(.region) }
         guard let year = Int(String(characters[6..<10])), let month = Int(String(characters[10..<12])),
               let day = Int(String(characters[12..<14])),
               let birth = CalendarDate(year: year, month: month, day: day), birth <= today else { return .failure(.birthDate) }
@@ -57,6 +65,9 @@ package struct ResidentID: Hashable, Sendable, CustomStringConvertible {
             FieldError(field: field, code: "invalid_check_digit", message: "has a wrong check digit", messageZH: "校验码错误")
         case .birthDate:
             FieldError(field: field, code: "invalid_birth_date", message: "holds an impossible birth date", messageZH: "出生日期无效")
+        case .region:
+            FieldError(field: field, code: "invalid_region", message: "starts with no province's code (first two digits)",
+                       messageZH: "前两位不是有效的省级行政区划代码")
         }
     }
 }

@@ -129,3 +129,18 @@ struct ContractTourTests {
         }
     }
 }
+
+extension ContractTourTests {
+    /// Amounts travel as text; a JSON number gets a message saying so rather than "wrong type".
+    @Test func anAmountSentAsANumberIsExplained() async throws {
+        try await withAPI { federation, client in
+            let worker = try await WorkerEndpointTests.register(client, federation.tokens["officer_a"], serial: 930)
+            let reply = try await client.call(.post, "/api/v1/hardship-files", token: federation.tokens["officer_a"],
+                                              body: #"{"worker_id": "\#(worker)", "household_size": 3, "annual_income": 28800, "main_cause": "illness"}"#)
+            #expect(reply.status == .unprocessableContent)
+            let errors = reply.object["errors"] as? [[String: Any]] ?? []
+            #expect(errors.first?["field"] as? String == "annual_income")
+            #expect((errors.first?["message"] as? String)?.contains(#""28800.00""#) == true)
+        }
+    }
+}

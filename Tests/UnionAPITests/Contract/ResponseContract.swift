@@ -38,11 +38,13 @@ struct ResponseContract: Sendable {
     }
 
     /// What is wrong with one response, as sentences; empty when it keeps the contract.
-    func violations(method: String, path: String, status: Int, contentType: String?, allow: String?, body: Data) -> [String] {
+    /// `headers` by lower-cased name.
+    func violations(method: String, path: String, status: Int, headers: [String: String], body: Data) -> [String] {
         let place = "\(method) \(path) → \(status)"
+        let contentType = headers["content-type"]
         if status == 405 {
             // Any path: the router's answer to a method it doesn't serve there.
-            var problems = allow == nil ? ["\(place): 405 without Allow"] : []
+            var problems = headers["allow"] == nil ? ["\(place): 405 without Allow"] : []
             problems += checkBody(place: place, response: resolve(["$ref": "#/components/responses/MethodNotAllowed"]),
                                   contentType: contentType, body: body)
             return problems
@@ -54,7 +56,10 @@ struct ResponseContract: Sendable {
         guard let response = responses[String(status)] ?? responses["default"] else {
             return ["\(place): status \(status) not documented for \(method) \(template)"]
         }
-        return checkBody(place: place, response: resolve(response), contentType: contentType, body: body)
+        let documented = resolve(response)
+        let missingHeaders = (documented["headers"] as? [String: Any] ?? [:]).keys
+            .filter { headers[$0.lowercased()] == nil }.sorted().map { "\(place): documented header \($0) missing" }
+        return missingHeaders + checkBody(place: place, response: documented, contentType: contentType, body: body)
     }
 
     private func checkBody(place: String, response: [String: Any], contentType: String?, body: Data) -> [String] {
