@@ -27,6 +27,9 @@ struct AuditEndpointTests {
             #expect(filtered.items.count == 1)
             #expect(filtered.items.first?["action"] as? String == "INSERT")
             #expect((filtered.items.first?["after"] as? [String: Any])?["code"] as? String == "guozhuangzi")
+            // People read usernames and office codes, not UUIDs.
+            #expect(filtered.items.first?["username"] as? String == "admin")
+            #expect(filtered.items.first?["office_code"] as? String == "guozhuangzi")
             let byUser = try await client.call(.get, "/api/v1/audit?user_id=\(federation.admin.userID)&from=2000-01-01T00:00:00Z", token: federation.tokens["admin"])
             #expect(!byUser.items.isEmpty)
             let bad = try await client.call(.get, "/api/v1/audit?limit=0&from=yesterday&user_id=x", token: federation.tokens["admin"])

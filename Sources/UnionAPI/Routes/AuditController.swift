@@ -23,7 +23,9 @@ struct AuditController {
         let id: Int64
         let at: Date
         let userId: String?
+        let username: String?
         let officeId: String?
+        let officeCode: String?
         let table: String
         let rowId: String
         let action: String
@@ -58,7 +60,8 @@ struct AuditController {
         if !errors.isEmpty { throw Problem.invalid(errors) }
         let page = try await audit.list(principal, filter: filter, limit: limit, after: after)
         return ListDTO(items: page.items.map {
-            EntryDTO(id: $0.id, at: $0.at, userId: $0.userID?.description, officeId: $0.officeID?.description,
+            EntryDTO(id: $0.id, at: $0.at, userId: $0.userID?.description, username: $0.username, officeId: $0.officeID?.description,
+                     officeCode: $0.officeCode,
                      table: $0.tableName, rowId: $0.rowID, action: $0.action,
                      before: $0.before.map(JSONText.init), after: $0.after.map(JSONText.init))
         }, next: page.next)

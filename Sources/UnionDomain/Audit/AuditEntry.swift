@@ -6,7 +6,9 @@ package struct AuditEntry: Sendable, Hashable, Codable {
     package let id: Int64
     package let at: Date
     package let userID: User.ID?
+    package let username: String?
     package let officeID: Office.ID?
+    package let officeCode: String?
     package let tableName: String
     package let rowID: String
     package let action: String
@@ -15,12 +17,14 @@ package struct AuditEntry: Sendable, Hashable, Codable {
     /// JSON text of the row after the change (nil for deletes).
     package let after: String?
 
-    package init(id: Int64, at: Date, userID: User.ID?, officeID: Office.ID?, tableName: String, rowID: String,
-                action: String, before: String?, after: String?) {
+    package init(id: Int64, at: Date, userID: User.ID?, username: String?, officeID: Office.ID?, officeCode: String?,
+                 tableName: String, rowID: String, action: String, before: String?, after: String?) {
         self.id = id
         self.at = at
         self.userID = userID
+        self.username = username
         self.officeID = officeID
+        self.officeCode = officeCode
         self.tableName = tableName
         self.rowID = rowID
         self.action = action

@@ -22,39 +22,33 @@ package struct AuditStore: Sendable {
         }
     }
 
-    struct Row: Decodable {
-        let id: Int64
-        let at: Date
-        let userId: UUID?
-        let officeId: UUID?
-        let tableName: String
-        let rowId: String
-        let action: String
-        let before: String?
-        let after: String?
-    }
-
     /// Entries older than `after` (an entry id), at most `limit` of them.
     package func list(_ principal: Principal, filter: Filter, limit: Int, after: Int64?) async throws -> Page<AuditEntry> {
         do { try Policy.require(principal, .readAudit) } catch { throw StoreError.map(error) }
         var conditions: [PQQuery] = ["true"]
-        if let office = ScopeSettings.onlyOffice(of: principal) { conditions.append("office_id = \(office)") }
-        if let table = filter.table { conditions.append("table_name = \(table)") }
-        if let rowID = filter.rowID { conditions.append("row_id = \(rowID)") }
-        if let userID = filter.userID { conditions.append("user_id = \(userID)") }
-        if let from = filter.from { conditions.append("at >= \(from)") }
-        if let to = filter.to { conditions.append("at < \(to)") }
-        if let after { conditions.append("id < \(after)") }
+        if let office = ScopeSettings.onlyOffice(of: principal) { conditions.append("a.office_id = \(office)") }
+        if let table = filter.table { conditions.append("a.table_name = \(table)") }
+        if let rowID = filter.rowID { conditions.append("a.row_id = \(rowID)") }
+        if let userID = filter.userID { conditions.append("a.user_id = \(userID)") }
+        if let from = filter.from { conditions.append("a.at >= \(from)") }
+        if let to = filter.to { conditions.append("a.at < \(to)") }
+        if let after { conditions.append("a.id < \(after)") }
+        // Who and where by name as well as id: people read usernames and office codes.
         let query: PQQuery = """
-            SELECT id, at, user_id, office_id, table_name, row_id, action, before::text AS before, after::text AS after
-            FROM audit_log WHERE \(PQQuery.joined(conditions, separator: " AND "))
-            ORDER BY id DESC\(PQQuery.limit(limit + 1))
+            SELECT a.id, a.at, a.user_id, u.username, a.office_id, o.code, a.table_name, a.row_id, a.action,
+                   a.before::text, a.after::text
+            FROM audit_log a LEFT JOIN users u ON u.id = a.user_id LEFT JOIN offices o ON o.id = a.office_id
+            WHERE \(PQQuery.joined(conditions, separator: " AND "))
+            ORDER BY a.id DESC\(PQQuery.limit(limit + 1))
             """
-        let rows = try await database.read(principal, query).decode(Row.self)
-        let entries = rows.prefix(limit).map {
-            AuditEntry(id: $0.id, at: $0.at, userID: $0.userId.map(User.ID.init), officeID: $0.officeId.map(Office.ID.init),
-                       tableName: $0.tableName, rowID: $0.rowId, action: $0.action, before: $0.before, after: $0.after)
+        let entries = try await database.read(principal, query).map { row -> AuditEntry in
+            var column = row.cursor()
+            return AuditEntry(id: try column.next(), at: try column.next(), userID: try column.nextIfPresent(),
+                              username: try column.nextIfPresent(), officeID: try column.nextIfPresent(), officeCode: try column.nextIfPresent(),
+                              tableName: try column.next(), rowID: try column.next(), action: try column.next(),
+                              before: try column.nextIfPresent(), after: try column.nextIfPresent())
         }
-        return Page(items: Array(entries), next: rows.count > limit ? entries.last.map { String($0.id) } : nil)
+        let page = Array(entries.prefix(limit))
+        return Page(items: page, next: entries.count > limit ? page.last.map { String($0.id) } : nil)
     }
 }

@@ -26,8 +26,8 @@ struct AuditCommand: AsyncParsableCommand {
                 return try await AuditStore(database: database).list(
                     principal, filter: .init(table: table, rowID: row, userID: userID), limit: limit, after: nil)
             }
-            CLIOutput.table(["ID", "AT", "ACTION", "TABLE", "ROW", "USER"], page.items.map {
-                [String($0.id), $0.at.formatted(.iso8601), $0.action, $0.tableName, $0.rowID, $0.userID?.description ?? "system"]
+            CLIOutput.table(["ID", "AT", "ACTION", "TABLE", "ROW", "USER", "OFFICE"], page.items.map {
+                [String($0.id), $0.at.formatted(.iso8601), $0.action, $0.tableName, $0.rowID, $0.username ?? "system", $0.officeCode ?? "-"]
             })
         }
     }
