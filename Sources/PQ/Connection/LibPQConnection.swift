@@ -24,17 +24,19 @@ package final class LibPQConnection: @unchecked Sendable {
     /// Results received since the lease began; a lost connection before the first one is safe to retry.
     package internal(set) var resultsReceived = 0
 
-    /// Opens a connection and sets the session up for the text formats the decoders expect.
+    /// Opens a connection with the session set up for the text formats the decoders expect.
     package init(configuration: PQConfiguration) throws(PQError) {
         try PQConfiguration.validate(connectionString: configuration.connectionString)
         // Later keywords override earlier ones, and the URI expands in place of `dbname`:
-        // our defaults come first so the connection string wins, and the encoding comes last
-        // because the decoders depend on it.
+        // our defaults come first so the connection string wins, and the encoding and the
+        // startup options come last because the decoders depend on them. The options keep
+        // whatever the connection string (or PGOPTIONS) asked for, ahead of ours.
         let pairs: [(String, String)] = [
             ("connect_timeout", String(configuration.connectTimeoutSeconds)),
             ("application_name", configuration.applicationName),
             ("dbname", configuration.connectionString),
             ("client_encoding", "UTF8"),
+            ("options", PQStartupOptions.merged(with: PQStartupOptions.userOptions(connectionString: configuration.connectionString))),
         ]
         let connection = Self.connect(pairs)
         guard let connection else { throw PQError(.connectionFailed, message: "out of memory") }
@@ -48,7 +50,6 @@ package final class LibPQConnection: @unchecked Sendable {
         handle = connection
         // Notices (and the FATAL a terminated backend sends while idle) would go to stderr.
         PQsetNoticeProcessor(handle, { _, _ in }, nil)
-        _ = try executeSimple("SET TimeZone = 'UTC'; SET DateStyle = 'ISO, YMD'; SET IntervalStyle = 'iso_8601'")
     }
 
     private static func connect(_ pairs: [(String, String)]) -> OpaquePointer? {
