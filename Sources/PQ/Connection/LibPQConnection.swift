@@ -21,6 +21,9 @@ package final class LibPQConnection: @unchecked Sendable {
     var poisoned = false
     /// The session-level settings this connection carries (see `PQSessionState`).
     var sessionState = PQConnectionSession.clean
+    /// Set by a whole lease that starts on a connection not known to be clean: the lease's
+    /// first statement goes out behind a `RESET ALL` (see `PQConnection`).
+    var resetBeforeUse = false
     /// Results received since the lease began; a lost connection before the first one is safe to retry.
     package internal(set) var resultsReceived = 0
 

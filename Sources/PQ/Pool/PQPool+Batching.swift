@@ -10,7 +10,8 @@ import Synchronization
 /// pipelined flight with a Sync after each unit, and answers every caller. Under load a drainer
 /// wakes once for many statements, which is where a thread-per-call client loses most of its
 /// time. Each unit runs as its own implicit transaction, so one caller's error never touches
-/// another's statements.
+/// another's statements. A unit that needs session settings carries them inside that
+/// transaction (`PQFlight`, `PQSessionState`).
 struct PQBatchQueue: Sendable {
     struct Item: Sendable {
         let unit: [PQQuery]
