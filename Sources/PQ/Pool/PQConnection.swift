@@ -90,7 +90,12 @@ package struct PQConnection: Sendable {
         } catch {
             // Marked only after ROLLBACK, which must not itself carry the reset.
             defer { if carriesReset { raw.resetBeforeUse = true } }
-            if raw.isInTransaction { _ = try? await query("ROLLBACK") }
+            guard raw.isInTransaction else { throw error }
+            do {
+                try await query("ROLLBACK")
+            } catch let rollbackError {
+                throw PQTransactionError(bodyError: error, rollbackError: rollbackError)
+            }
             throw error
         }
         do {
