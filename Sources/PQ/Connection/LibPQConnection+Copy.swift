@@ -21,6 +21,9 @@ extension LibPQConnection {
     /// Runs `COPY … FROM STDIN`, feeding it what `produce` writes, and returns the rows copied.
     /// If `produce` throws, the COPY is cancelled (nothing is loaded) and the error rethrown.
     package func copyIn(_ sql: String, produce: (borrowing PQCopyWriter) throws -> Void) throws -> Int {
+        try beginUse()
+        defer { endUse() }
+        statementsSent += 1
         guard let start = PQexec(handle, sql) else {
             throw PQError(.connectionLost, message: Self.errorMessage(handle))
         }

@@ -6,9 +6,11 @@ extension LibPQConnection {
     /// The statements run as one unit: on the first failure the server skips the rest, that
     /// statement's error is thrown, and an explicit transaction left aborted is rolled back.
     package func pipeline(_ queries: [PQQuery]) throws(PQError) -> [PQResult] {
-        let outcome = try pipeline(units: [queries])[0]
+        try beginUse()
+        defer { endUse() }
+        let outcome = try pipelineUnclaimed(units: [queries], syncAfter: [true])[0]
         if case .failure = outcome, PQtransactionStatus(handle) == PQTRANS_INERROR {
-            _ = try? executeSimple("ROLLBACK")
+            _ = try? executeSimpleUnclaimed("ROLLBACK")
         }
         return try outcome.get()
     }
@@ -30,7 +32,25 @@ extension LibPQConnection {
     /// failure the server skips the rest of them, which come back as `.skipped`, and rolls back
     /// what ran before it, so only read-only units may share a Sync. Fewer Syncs mean fewer
     /// transactions on the server and fewer writes here: libpq flushes at every Sync.
+    ///
+    /// A statement whose cached plan went stale (0A000, see `PQError.isStalePlan`) fails as
+    /// the server reports it, and is forgotten: its next use prepares it afresh.
     package func pipeline(units: [[PQQuery]], syncAfter: [Bool]) throws(PQError) -> [Result<[PQResult], PQError>] {
+        try beginUse()
+        defer { endUse() }
+        return try pipelineUnclaimed(units: units, syncAfter: syncAfter)
+    }
+
+    private func pipelineUnclaimed(units: [[PQQuery]], syncAfter: [Bool]) throws(PQError) -> [Result<[PQResult], PQError>] {
+        let outcomes = try sendAndRead(units: units, syncAfter: syncAfter)
+        // Costs a round trip, but only after a schema change made a plan stale.
+        if !staleStatements.isEmpty, PQtransactionStatus(handle) == PQTRANS_IDLE {
+            try? deallocateStaleStatements()
+        }
+        return outcomes
+    }
+
+    private func sendAndRead(units: [[PQQuery]], syncAfter: [Bool]) throws(PQError) -> [Result<[PQResult], PQError>] {
         guard PQenterPipelineMode(handle) == 1 else {
             throw PQError(.connectionLost, message: "cannot enter pipeline mode: " + Self.errorMessage(handle))
         }
@@ -82,20 +102,28 @@ extension LibPQConnection {
             let sent = parameters.withPointers { count, _, values, lengths, formats in
                 PQsendQueryPrepared(handle, name, count, values, lengths, formats, 0)
             }
-            return (sent == 1, nil)
+            return (counted(sent), nil)
         }
         guard let name = reserveStatementName() else {
             let sent = parameters.withPointers { count, types, values, lengths, formats in
                 PQsendQueryParams(handle, query.sql, count, types, values, lengths, formats, 0)
             }
-            return (sent == 1, nil)
+            return (counted(sent), nil)
         }
         let types = query.bindings.map { Oid($0.type.rawValue) }
+        // A Parse alone runs nothing: it doesn't count as sent.
         guard PQsendPrepare(handle, name, query.sql, Int32(types.count), types) == 1 else { return (false, nil) }
         let sent = parameters.withPointers { count, _, values, lengths, formats in
             PQsendQueryPrepared(handle, name, count, values, lengths, formats, 0)
         }
-        return (sent == 1, (key, name))
+        return (counted(sent), (key, name))
+    }
+
+    /// libpq took the execution into its buffer, which it may flush at any time from now on.
+    private func counted(_ sent: Int32) -> Bool {
+        guard sent == 1 else { return false }
+        statementsSent += 1
+        return true
     }
 
     /// Reads one unit's results, and its Sync when it has one. Bounded, so a dead connection
@@ -112,6 +140,7 @@ extension LibPQConnection {
             expected.append((false, nil))
         }
         var preparedOK = false
+        var statementIndex = 0
         for step in expected {
             guard let result = PQgetResult(handle) else {
                 throw PQError(.connectionLost, message: Self.errorMessage(handle))
@@ -129,9 +158,14 @@ extension LibPQConnection {
                 do {
                     results.append(try check(result))
                 } catch {
+                    if error.isStalePlan, unit.indices.contains(statementIndex) {
+                        let query = unit[statementIndex]
+                        forgetStatement(key: Self.statementKey(sql: query.sql, bindings: query.bindings))
+                    }
                     if firstError == nil { firstError = error }
                 }
             }
+            if !step.isPrepare { statementIndex += 1 }
             // Each statement's results end with a NULL.
             guard PQgetResult(handle) == nil else {
                 throw PQError(.unexpectedResult, message: "more results than statements in a pipeline")

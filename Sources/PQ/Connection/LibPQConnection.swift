@@ -1,4 +1,5 @@
 import CLibPQ
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -10,31 +11,47 @@ import Darwin
 /// Every method blocks on the network, so callers run them on the pool's dedicated threads,
 /// never on Swift's cooperative pool. `@unchecked Sendable`: a `PGconn` must not be used by two
 /// threads at once, and `PQPool` guarantees exactly that by leasing each connection to one
-/// task at a time; the class is only ever touched by the task holding the lease.
+/// task at a time; the class is only ever touched by the task holding the lease. The public
+/// blocking methods also check it (`inUse`): a second caller gets `PQError.concurrentUse`
+/// instead of interleaving its protocol messages with the first caller's.
 package final class LibPQConnection: @unchecked Sendable {
     let handle: OpaquePointer
     /// Prepared statement names by SQL text and parameter types.
     private var preparedStatements: [String: String] = [:]
     private static let preparedStatementLimit = 512
     private var statementCounter = 0
+    /// Server-side statements whose plan went stale (0A000 in a pipeline), deallocated once
+    /// the connection is out of pipeline mode.
+    var staleStatements: [String] = []
     /// Set when the connection's protocol state can't be trusted; it is then closed, not reused.
     var poisoned = false
+    /// Set when the server announced, between statements, that it is ending the session.
+    private(set) var endedByServer = false
     /// The session-level settings this connection carries (see `PQSessionState`).
     var sessionState = PQConnectionSession.clean
-    /// Results received since the lease began; a lost connection before the first one is safe to retry.
-    package internal(set) var resultsReceived = 0
+    /// Set by a whole lease that starts on a connection not known to be clean: the lease's
+    /// first statement goes out behind a `RESET ALL` (see `PQConnection`).
+    var resetBeforeUse = false
+    /// Statements handed to libpq for execution so far (a prepare alone doesn't count). A
+    /// failure before this moves proves the server never got the statement; after, it may
+    /// have run even when no answer came back, so only reads may be sent again.
+    package internal(set) var statementsSent = 0
+    /// Held by the one call that drives the `PGconn` right now.
+    private let inUse = Atomic<Bool>(false)
 
-    /// Opens a connection and sets the session up for the text formats the decoders expect.
+    /// Opens a connection with the session set up for the text formats the decoders expect.
     package init(configuration: PQConfiguration) throws(PQError) {
         try PQConfiguration.validate(connectionString: configuration.connectionString)
         // Later keywords override earlier ones, and the URI expands in place of `dbname`:
-        // our defaults come first so the connection string wins, and the encoding comes last
-        // because the decoders depend on it.
+        // our defaults come first so the connection string wins, and the encoding and the
+        // startup options come last because the decoders depend on them. The options keep
+        // whatever the connection string (or PGOPTIONS) asked for, ahead of ours.
         let pairs: [(String, String)] = [
             ("connect_timeout", String(configuration.connectTimeoutSeconds)),
             ("application_name", configuration.applicationName),
             ("dbname", configuration.connectionString),
             ("client_encoding", "UTF8"),
+            ("options", PQStartupOptions.merged(with: PQStartupOptions.userOptions(connectionString: configuration.connectionString))),
         ]
         let connection = Self.connect(pairs)
         guard let connection else { throw PQError(.connectionFailed, message: "out of memory") }
@@ -46,10 +63,27 @@ package final class LibPQConnection: @unchecked Sendable {
             throw PQError(authentication ? .authenticationFailed : .connectionFailed, message: message)
         }
         handle = connection
-        // Notices (and the FATAL a terminated backend sends while idle) would go to stderr.
-        PQsetNoticeProcessor(handle, { _, _ in }, nil)
-        _ = try executeSimple("SET TimeZone = 'UTC'; SET DateStyle = 'ISO, YMD'; SET IntervalStyle = 'iso_8601'")
+        // Notices would go to stderr; the one that matters is the FATAL a backend sends when
+        // it ends the session while the connection sits idle (pg_terminate_backend, a
+        // timeout, a shutdown): libpq reads it as a notice, and it marks the connection dead
+        // before anything is sent on it. libpq calls the receiver only inside calls on this
+        // handle, made by the thread holding the connection; PQfinish (in deinit) ends them.
+        PQsetNoticeReceiver(handle, { context, result in
+            guard let context, let result, let severity = PQresultErrorField(result, Int32(UInt8(ascii: "V"))) else { return }
+            let level = String(cString: severity)
+            guard level == "FATAL" || level == "PANIC" else { return }
+            Unmanaged<LibPQConnection>.fromOpaque(context).takeUnretainedValue().endedByServer = true
+        }, Unmanaged.passUnretained(self).toOpaque())
     }
+
+    /// Claims the connection for one call; pair with `endUse()` in a `defer`.
+    func beginUse() throws(PQError) {
+        guard inUse.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged else {
+            throw PQError(.concurrentUse, message: "the connection is already in use by another call")
+        }
+    }
+
+    func endUse() { inUse.store(false, ordering: .releasing) }
 
     private static func connect(_ pairs: [(String, String)]) -> OpaquePointer? {
         let keywords = pairs.map { strdup($0.0) }
@@ -70,15 +104,18 @@ package final class LibPQConnection: @unchecked Sendable {
 
     /// False once the connection is broken or left mid-transaction.
     package var isHealthy: Bool {
-        !poisoned && PQstatus(handle) == CONNECTION_OK && PQtransactionStatus(handle) == PQTRANS_IDLE
+        !poisoned && !endedByServer && PQstatus(handle) == CONNECTION_OK && PQtransactionStatus(handle) == PQTRANS_IDLE
     }
 
     /// Reads whatever the server sent while the connection sat idle, without blocking: a
-    /// terminated backend's goodbye and EOF turn the status bad here rather than on the
-    /// next query.
+    /// terminated backend's goodbye (its FATAL) or EOF makes the connection unusable here,
+    /// before a statement is sent on it, rather than on the next query, where a write could
+    /// not be sent again.
     package func checkIdleConnection() -> Bool {
         guard PQstatus(handle) == CONNECTION_OK else { return false }
         guard PQconsumeInput(handle) != 0 else { return false }
+        // PQconsumeInput only buffers; parsing is what hands a FATAL to the notice receiver.
+        _ = PQisBusy(handle)
         return isHealthy
     }
 
@@ -91,12 +128,25 @@ package final class LibPQConnection: @unchecked Sendable {
     /// allowed, so this is for migrations and fixed session set-up only.
     @discardableResult
     package func executeSimple(_ sql: String) throws(PQError) -> PQResult {
-        try check(PQexec(handle, sql))
+        try beginUse()
+        defer { endUse() }
+        return try executeSimpleUnclaimed(sql)
+    }
+
+    func executeSimpleUnclaimed(_ sql: String) throws(PQError) -> PQResult {
+        statementsSent += 1
+        return try check(PQexec(handle, sql))
     }
 
     /// Runs one statement with bound parameters. Statements are prepared once per connection
     /// and reused, which saves the parse and plan on every later call.
     package func execute(_ query: PQQuery) throws(PQError) -> PQResult {
+        try beginUse()
+        defer { endUse() }
+        return try executeUnclaimed(query)
+    }
+
+    private func executeUnclaimed(_ query: PQQuery) throws(PQError) -> PQResult {
         let bindings = query.bindings
         let sql = query.sql
         let key = Self.statementKey(sql: sql, bindings: bindings)
@@ -109,19 +159,24 @@ package final class LibPQConnection: @unchecked Sendable {
             rememberStatement(key: key, name: reserved)
             name = reserved
         } else {
+            statementsSent += 1
             return try check(PQParameters(bindings).withPointers { count, types, values, lengths, formats in
                 PQexecParams(handle, sql, count, types, values, lengths, formats, 0)
             })
         }
         do {
+            statementsSent += 1
             return try check(PQParameters(bindings).withPointers { count, _, values, lengths, formats in
                 PQexecPrepared(handle, name, count, values, lengths, formats, 0)
             })
-        } catch let error where error.sqlState == .featureNotSupported && error.message.contains("cached plan") {
-            // The schema changed under the statement: prepare it afresh once.
-            _ = try? executeSimple("DEALLOCATE \(name)")
-            preparedStatements[key] = nil
-            return try execute(query)
+        } catch let error where error.isStalePlan {
+            // The schema changed under the statement: the next use prepares it afresh. It
+            // failed before running, so running it again here is no second execution; inside
+            // a transaction, though, the failure aborted it, and the caller must hear of it.
+            forgetStatement(key: key)
+            guard PQtransactionStatus(handle) == PQTRANS_IDLE else { throw error }
+            try deallocateStaleStatements()
+            return try executeUnclaimed(query)
         }
     }
 
@@ -135,6 +190,21 @@ package final class LibPQConnection: @unchecked Sendable {
     }
 
     func rememberStatement(key: String, name: String) { preparedStatements[key] = name }
+
+    /// Drops a statement whose cached plan no longer fits the schema: the next use prepares it
+    /// again. Its server-side name is deallocated later (`deallocateStaleStatements`), since in
+    /// pipeline mode nothing can be sent synchronously.
+    func forgetStatement(key: String) {
+        guard let name = preparedStatements.removeValue(forKey: key) else { return }
+        staleStatements.append(name)
+    }
+
+    /// Deallocates the statements `forgetStatement` dropped. Outside pipeline mode only.
+    func deallocateStaleStatements() throws(PQError) {
+        while let name = staleStatements.popLast() {
+            _ = try check(PQexec(handle, "DEALLOCATE \(name)"))
+        }
+    }
 
     static func statementKey(sql: String, bindings: [PQBinding]) -> String {
         var key = sql
@@ -150,7 +220,6 @@ package final class LibPQConnection: @unchecked Sendable {
         }
         switch PQresultStatus(result) {
         case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_SINGLE_TUPLE, PGRES_EMPTY_QUERY:
-            resultsReceived += 1
             return PQResult(taking: result)
         case PGRES_FATAL_ERROR, PGRES_NONFATAL_ERROR, PGRES_BAD_RESPONSE:
             let error = makeError(result)

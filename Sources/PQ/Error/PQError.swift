@@ -18,6 +18,7 @@ package struct PQError: Error, Sendable, CustomStringConvertible, CustomDebugStr
             case unexpectedResult
             case copyFailed
             case skipped
+            case concurrentUse
         }
 
         let base: Base
@@ -45,6 +46,9 @@ package struct PQError: Error, Sendable, CustomStringConvertible, CustomDebugStr
         package static let unexpectedResult = Code(base: .unexpectedResult)
         /// A COPY FROM STDIN failed on the client side.
         package static let copyFailed = Code(base: .copyFailed)
+        /// Two calls tried to drive one connection at once; the second was refused before it
+        /// sent anything, so the first is unharmed. A bug in the caller, never retried.
+        package static let concurrentUse = Code(base: .concurrentUse)
 
         package var description: String { base.rawValue }
     }
@@ -98,6 +102,12 @@ package struct PQError: Error, Sendable, CustomStringConvertible, CustomDebugStr
         if let table { parts.append("table: \(table)") }
         if let column { parts.append("column: \(column)") }
         return "PQError(" + parts.joined(separator: ", ") + ")"
+    }
+
+    /// "cached plan must not change result type": a prepared statement outlived a change to
+    /// the tables it reads. It failed before running; prepared afresh, it works.
+    package var isStalePlan: Bool {
+        sqlState == .featureNotSupported && message.contains("cached plan")
     }
 
     /// True when the connection this error came from can't be used again.

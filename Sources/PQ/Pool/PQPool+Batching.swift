@@ -10,7 +10,8 @@ import Synchronization
 /// pipelined flight with a Sync after each unit, and answers every caller. Under load a drainer
 /// wakes once for many statements, which is where a thread-per-call client loses most of its
 /// time. Each unit runs as its own implicit transaction, so one caller's error never touches
-/// another's statements.
+/// another's statements. A unit that needs session settings carries them inside that
+/// transaction (`PQFlight`, `PQSessionState`).
 struct PQBatchQueue: Sendable {
     struct Item: Sendable {
         let unit: [PQQuery]
@@ -20,6 +21,7 @@ struct PQBatchQueue: Sendable {
         let resume: @Sendable (Result<[PQResult], any Error>) -> Void
         /// The event loop the caller was running on, if any: answers go back through it.
         let eventLoop: (any EventLoop)?
+        /// Sent again once already (see `maySendAgain`): never a third time.
         var retried = false
     }
 
@@ -39,6 +41,10 @@ extension PQPool {
     /// read-only units next to them in a flight (fewer transactions and writes); if one of them
     /// fails, the ones after it are sent again, and the rollback undoes nothing. A unit that
     /// writes must not make that promise: another unit's failure would roll its write back.
+    ///
+    /// It also decides what happens when the connection breaks under the unit: a read-only
+    /// unit is sent once more on another connection; any other fails with `connectionLost`
+    /// unless nothing had been sent, because it may have run with only its answer lost.
     package func run(unit: [PQQuery], session: PQSessionState? = nil, readOnly: Bool = false) async throws -> [PQResult] {
         try await withCheckedThrowingContinuation { continuation in
             let item = PQBatchQueue.Item(unit: unit, session: session, readOnly: readOnly, resume: { continuation.resume(with: $0) },
@@ -128,7 +134,6 @@ extension PQPool {
             stopDrainer(failingQueuedWith: error)
             return
         }
-        var flights = 0
         while true {
             let items = batch.withLock { queue -> [PQBatchQueue.Item] in
                 if queue.items.isEmpty {
@@ -144,8 +149,8 @@ extension PQPool {
                 release(connection)
                 return
             }
-            flights += 1
             let flight = PQFlight(items.map { ($0.unit, $0.session, $0.readOnly) }, connectionState: connection.sessionState)
+            let sentBefore = connection.statementsSent
             var outcomes: [Result<[PQResult], PQError>]
             do {
                 let sent = try connection.pipeline(units: flight.units, syncAfter: flight.syncAfter)
@@ -155,36 +160,43 @@ extension PQPool {
                 connection.poisoned = true
                 outcomes = items.map { _ in .failure(error) }
             }
-            // A connection found dead on its first flight after sitting idle answered nothing,
-            // so nothing ran: each unit may go once more on a fresh connection. Later failures
-            // are reported, never retried, since a statement may have run before the break.
-            let deadOnArrival = flights == 1 && !connection.isHealthy
-                && outcomes.allSatisfy { if case .failure(let error) = $0 { error.code == .connectionLost } else { false } }
-            var retry: [PQBatchQueue.Item] = []
+            let nothingSent = connection.statementsSent == sentBefore
+            // In queue order: units to send again, first in line.
+            var requeue: [PQBatchQueue.Item] = []
             var answers: [(PQBatchQueue.Item, Result<[PQResult], PQError>)] = []
-            var skipped: [PQBatchQueue.Item] = []
             for (item, outcome) in zip(items, outcomes) {
-                if deadOnArrival, !item.retried {
+                switch outcome {
+                case .failure(let error) where error.code == .skipped:
+                    // Read-only units that never ran because a neighbour failed.
+                    requeue.append(item)
+                case .failure(let error) where !item.retried && Self.maySendAgain(item, after: error, nothingSent: nothingSent):
                     var again = item
                     again.retried = true
-                    retry.append(again)
-                } else if case .failure(let error) = outcome, error.code == .skipped {
-                    skipped.append(item)
-                } else {
+                    requeue.append(again)
+                default:
                     answers.append((item, outcome))
                 }
             }
             Self.deliver(answers)
-            // Read-only units that never ran because a neighbour failed: first in line again.
-            if !skipped.isEmpty { batch.withLock { $0.items.insert(contentsOf: skipped, at: 0) } }
             if !connection.isHealthy {
                 // Give up this connection's slot and let a fresh drainer take over.
                 release(connection)
                 batch.withLock { $0.drainers -= 1 }
-                if !retry.isEmpty { enqueue(retry, atFront: true) } else { restartDrainerIfNeeded() }
+                if !requeue.isEmpty { enqueue(requeue, atFront: true) } else { restartDrainerIfNeeded() }
                 return
             }
+            if !requeue.isEmpty { batch.withLock { $0.items.insert(contentsOf: requeue, at: 0) } }
         }
+    }
+
+    /// Whether a failed unit may go once more. A write never goes twice unless the flight
+    /// provably never left: once libpq had a statement to send, it may have run and committed
+    /// with only its answer lost, and a second run would write twice (two audit rows, two
+    /// payments). A read may be repeated: the connection broke under it, or its cached plan
+    /// went stale (0A000) and the statement is prepared afresh when sent again.
+    private static func maySendAgain(_ item: PQBatchQueue.Item, after error: PQError, nothingSent: Bool) -> Bool {
+        if error.code == .connectionLost { return item.readOnly || nothingSent }
+        return error.isStalePlan && item.readOnly
     }
 
     /// Resumes the callers: those that came from an event loop in one task per loop, which
@@ -226,4 +238,9 @@ extension PQPool {
         }
         for item in failed { item.resume(.failure(error)) }
     }
+}
+
+extension PQPool {
+    /// Units waiting for a drainer: lets a test line units up in a known order behind a lease.
+    package var queuedUnitCount: Int { batch.withLock { $0.items.count } }
 }

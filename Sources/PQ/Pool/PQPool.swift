@@ -28,29 +28,30 @@ package final class PQPool: Service, Sendable {
 
     /// Runs `body` with a leased connection, returned to the pool afterwards.
     ///
-    /// If the connection turns out to be dead before it produced any result (a backend killed
-    /// while idle), the body runs once more on a fresh connection: nothing reached the server.
-    /// The session is clean (no settings a batched unit left); `body` must not leave
-    /// session-level settings behind (transaction-local ones are fine).
+    /// The session starts clean: on a connection that may carry settings (a batched unit's
+    /// scope, or whatever an earlier lease's body left) the body's first statement goes out
+    /// behind a `RESET ALL`, in the same round trip (see `PQConnection`). Nothing the body
+    /// sets at session level can leak into batched units either: after a lease the pool
+    /// calls the connection's settings unknown, and its next batched unit resets them.
+    ///
+    /// If the connection turns out to be dead before the body sent anything (libpq refused
+    /// the first statement), the body runs once more on a fresh connection. Once a statement
+    /// was handed to libpq it may have run with its answer lost, so the error is the caller's.
     @discardableResult
     package func withConnection<T: Sendable>(_ body: (PQConnection) async throws -> T) async throws -> T {
         var attempt = 0
         while true {
             attempt += 1
             let connection = try await acquire()
-            connection.resultsReceived = 0
+            let sentBefore = connection.statementsSent
+            connection.resetBeforeUse = connection.sessionState != .clean
+            // Whatever the body does at session level, nothing records it.
+            connection.sessionState = .unknown
             do {
-                let leased = PQConnection(raw: connection, threadPool: threadPool)
-                if connection.sessionState != .clean {
-                    // Batched units left settings on it (PQSessionState): a whole lease starts clean.
-                    try await leased.query("RESET ALL")
-                    connection.sessionState = .clean
-                    connection.resultsReceived = 0
-                }
-                let value = try await body(leased)
+                let value = try await body(PQConnection(raw: connection, threadPool: threadPool))
                 release(connection)
                 return value
-            } catch let error as PQError where error.code == .connectionLost && connection.resultsReceived == 0 && attempt == 1 {
+            } catch let error as PQError where error.code == .connectionLost && connection.statementsSent == sentBefore && attempt == 1 {
                 release(connection)
                 logger.debug("retrying on a fresh connection", metadata: ["pq.error": "\(error)"])
                 continue

@@ -5,6 +5,8 @@ extension StoreError {
     /// The one place a database error (or a policy denial) becomes a store error. Anything not
     /// listed is a bug or an outage and passes through, for the front end to log and answer 500.
     package static func map(_ error: any Error) -> any Error {
+        // A failed ROLLBACK rides beside the body's error: the body's is the one to map.
+        if let failed = error as? PQTransactionError { return map(failed.bodyError) }
         if let denial = error as? PolicyDenial {
             return denial.decision == .notFound ? StoreError.notFound : StoreError.forbidden
         }
