@@ -1,4 +1,5 @@
 import Foundation
+import CivilDates
 import PQ
 import Testing
 import UnionTestSupport
@@ -27,7 +28,7 @@ struct StartupOptionsTests {
         try Self.expectDecoderSettings(try await pool.query(Self.settings))
         let dated = try await pool.query("SELECT date '2024-05-01', timestamptz '2024-05-01 08:00:00+08'")
         let row = try #require(dated.rows.first)
-        #expect(try row.decode(PQDate.self, at: 0).description == "2024-05-01")
+        #expect(try row.decode(CalendarDate.self, at: 0).description == "2024-05-01")
         #expect(try row.decode(Date.self, at: 1) == Date(timeIntervalSince1970: 1_714_521_600))
         await pool.close()
     }

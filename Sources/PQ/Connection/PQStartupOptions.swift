@@ -10,7 +10,7 @@ import Darwin
 /// session's reset value, so the `RESET ALL` the pool sends between principals keeps them.
 enum PQStartupOptions {
     /// Text dates as `2024-05-01`, timestamps in UTC with an offset, intervals as ISO 8601:
-    /// the formats `PQDate`, `Date+PQCodable` and the interval decoder read.
+    /// the formats `CalendarDate+PQCodable`, `Date+PQCodable` and the interval decoder read.
     static let settings: [(name: String, value: String)] = [
         ("TimeZone", "UTC"),
         ("DateStyle", "ISO, YMD"),
