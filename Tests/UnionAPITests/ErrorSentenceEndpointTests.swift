@@ -6,9 +6,24 @@ import UnionDomain
 import UnionStore
 import UnionTestSupport
 
-/// Through the router: a database refusal reads as a sentence in the caller's language.
+/// Through the router: a PATCH that leaves the whole invalid is a 422 that writes nothing, and a
+/// database refusal reads as a sentence in the caller's language.
 @Suite("Error sentences and PATCH through the API")
 struct ErrorSentenceEndpointTests {
+    @Test func aPatchThatBreaksTheWholeIs422AndWritesNothing() async throws {
+        try await withAPI { federation, client in
+            let id = try await WorkerEndpointTests.register(client, federation.tokens["officer_a"], serial: 11)
+            let uri = "/api/v1/workers/\(id)"
+            // The stored number is a woman's; "male" contradicts it, and the occupation sent with it is not written.
+            let refused = try await client.call(.patch, uri, token: federation.tokens["officer_a"], body: #"{"sex": "male", "occupation": "司机"}"#)
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.fieldErrors == ["sex"])
+            let after = try await client.call(.get, uri, token: federation.tokens["officer_a"])
+            #expect(after.object["occupation"] == nil || after.object["occupation"] is NSNull)
+            #expect(after.object["sex"] as? String == "female")
+        }
+    }
+
     @Test func aDuplicateOfficeCodeIsASentenceWithoutTheConstraintsName() async throws {
         try await withAPI { federation, client in
             let body = #"{"code": "zhangjiawan", "name": "张家湾村工会", "parent_id": "\#(federation.area.id)"}"#

@@ -88,8 +88,10 @@ package struct HardshipStore: Sendable {
         return row.file()
     }
 
-    /// Replaces the figures of a draft or submitted file and recomputes its tier.
-    package func update(_ principal: Principal, id: HardshipFile.ID, _ fields: HardshipFields) async throws -> HardshipFile {
+    /// Applies a PATCH to the figures of a draft or submitted file and recomputes its tier: the
+    /// row is locked, the patch laid over what is stored now and validated whole
+    /// (`ValidationFailure`, nothing written), all in one transaction.
+    package func update(_ principal: Principal, id: HardshipFile.ID, _ patch: HardshipPatch) async throws -> HardshipFile {
         let today = today()
         return try await database.withSession(principal) { session in
             try session.require(.writeBranchData)
@@ -97,6 +99,7 @@ package struct HardshipStore: Sendable {
             guard current.status == .draft || current.status == .submitted else {
                 throw StoreError.conflict(.fileNotEditable)
             }
+            let fields = try current.applying(patch)
             let (tier, dibao) = try await computeTier(session, fields, on: today)
             guard let row = try await session.query("""
                 UPDATE hardship_files SET tier = \(tier.rawValue), household_size = \(Int32(fields.finances.size)),

@@ -76,10 +76,16 @@ package struct WorkerStore: Sendable {
         return worker
     }
 
-    /// Replaces the worker's fields (the merged result of a PATCH, validated whole).
-    package func update(_ principal: Principal, id: Worker.ID, _ fields: WorkerFields) async throws -> Worker {
+    /// Applies a PATCH: locks the row, lays the patch over what is stored now, validates the
+    /// whole (`ValidationFailure`, nothing written) and writes it, all in one transaction, so a
+    /// concurrent PATCH of other fields is applied after this one rather than overwritten.
+    package func update(_ principal: Principal, id: Worker.ID, _ patch: WorkerPatch) async throws -> Worker {
         try await database.withSession(principal) { session in
             try session.require(.writeBranchData)
+            guard let current = try await session.query("\(Self.select) WHERE w.id = \(id) FOR UPDATE").map(Self.worker).first else {
+                throw StoreError.notFound
+            }
+            let fields = try current.applying(patch)
             let updated = try await session.query("""
                 UPDATE workers SET name = \(fields.name), id_number = \(fields.idNumber.value), sex = \(fields.idNumber.sex.rawValue),
                        birth_date = \(fields.idNumber.birthDate), phone = \(fields.phone), hukou = \(fields.hukou?.rawValue),
