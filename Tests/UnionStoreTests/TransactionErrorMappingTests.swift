@@ -9,7 +9,11 @@ struct TransactionErrorMappingTests {
     @Test func theBodysErrorIsTheOneMapped() {
         let body = PQError(.server, message: "duplicate key", sqlState: .uniqueViolation, constraint: "workers_id_number_key")
         let failed = PQTransactionError(bodyError: body, rollbackError: PQError(.connectionLost, message: "server closed the connection"))
-        #expect(StoreError.map(failed) as? StoreError == .conflict(reason: "workers_id_number_key"))
+        guard case .conflict(let message) = StoreError.map(failed) as? StoreError else {
+            Issue.record("not mapped to a conflict")
+            return
+        }
+        #expect(message.code == "duplicate_id_number")
         #expect(StoreError.map(PQTransactionError(bodyError: StoreError.notFound, rollbackError: body)) as? StoreError == .notFound)
     }
 }

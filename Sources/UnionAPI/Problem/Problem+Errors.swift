@@ -21,13 +21,10 @@ extension Problem {
             switch store {
             case .notFound: return .notFound
             case .forbidden: return .forbidden
-            case .conflict(let reason): return .conflict(reason)
-            case .invalidReference(let constraint):
-                return .invalid([FieldError(field: ConstraintFields.field(for: constraint), code: "unknown_reference",
-                                            message: "refers to something that does not exist", messageZH: "引用的对象不存在")])
-            case .rejected(let constraint):
-                return .invalid([FieldError(field: ConstraintFields.field(for: constraint), code: "rejected",
-                                            message: "is not an accepted value", messageZH: "取值不被接受")])
+            case .conflict(let message):
+                return Problem(status: .conflict, code: message.code, detail: message.en, detailZH: message.zh)
+            case .invalid(let message):
+                return .invalid([FieldError(field: message.field ?? "body", code: message.code, message: message.en, messageZH: message.zh)])
             case .retryable: return .retry
             case .unavailable: return .unavailable
             }
@@ -47,19 +44,6 @@ extension Problem {
         default:
             logger.error("unhandled error", metadata: ["error": "\(String(reflecting: type(of: error)))"])
             return .internalError
-        }
-    }
-}
-
-/// The input field a constraint guards, for per-field errors.
-enum ConstraintFields {
-    static func field(for constraint: String) -> String {
-        switch constraint {
-        case "offices_parent_fkey": "parent_id"
-        case "users_office_fkey", "api_tokens_office_fkey": "office_id"
-        case "offices_code_format": "code"
-        case "users_username_format": "username"
-        default: "body"
         }
     }
 }

@@ -81,17 +81,8 @@ struct HardshipController {
         try Policy.require(principal, .writeBranchData)
         let id: HardshipFile.ID = try context.parameters.requireID()
         var request = request
-        let patch = try await request.decodeJSON(HardshipInput.self, context: context)
-        let current = try await files.get(principal, id: id)
-        let merged = HardshipInput(
-            householdSize: patch.householdSize ?? current.finances.size,
-            annualIncome: patch.annualIncome ?? current.finances.annualIncome.description,
-            essentialSpending: patch.essentialSpending ?? current.finances.essentialSpending.description,
-            hardshipCosts: patch.hardshipCosts ?? current.finances.hardshipCosts.description,
-            mainCause: patch.mainCause ?? current.mainCause.rawValue,
-            secondaryCauses: patch.secondaryCauses ?? current.secondaryCauses.map(\.rawValue),
-            evidence: patch.evidence ?? current.evidence.map(\.rawValue))
-        return HardshipFileDTO(try await files.update(principal, id: id, try HardshipFields(merged)))
+        let patch = try await request.decodeJSON(HardshipPatch.self, context: context)
+        return HardshipFileDTO(try await files.update(principal, id: id, patch))
     }
 
     func transition(_ request: Request, _ context: AuthenticatedContext, _ transition: HardshipTransition) async throws -> HardshipFileDTO {

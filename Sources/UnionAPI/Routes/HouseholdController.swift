@@ -47,15 +47,8 @@ struct HouseholdController {
         let worker: Worker.ID = try context.parameters.requireID()
         let memberID: HouseholdMember.ID = try context.parameters.requireID("member_id")
         var request = request
-        let patch = try await request.decodeJSON(HouseholdMemberInput.self, context: context)
-        guard let current = try await household.list(principal, worker: worker).first(where: { $0.id == memberID }) else {
-            throw Problem.notFound
-        }
-        let merged = HouseholdMemberInput(
-            relation: patch.relation ?? current.relation.rawValue, name: patch.name ?? current.name,
-            idNumber: patch.idNumber ?? current.idNumber, school: patch.school ?? current.school,
-            level: patch.level ?? current.level?.rawValue, admissionYear: patch.admissionYear ?? current.admissionYear)
-        let member = try await household.update(principal, worker: worker, member: memberID, try HouseholdMemberFields(merged))
+        let patch = try await request.decodeJSON(HouseholdMemberPatch.self, context: context)
+        let member = try await household.update(principal, worker: worker, member: memberID, patch)
         return HouseholdMemberDTO(member, for: principal)
     }
 

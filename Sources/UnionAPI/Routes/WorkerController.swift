@@ -70,26 +70,8 @@ struct WorkerController {
         try Policy.require(principal, .writeBranchData)
         let id: Worker.ID = try context.parameters.requireID()
         var request = request
-        let patch = try await request.decodeJSON(WorkerInput.self, context: context)
-        let current = try await workers.get(principal, id: id)
-        var merged = WorkerDTO.input(from: current)
-        if let value = patch.name { merged.name = value }
-        if let value = patch.idNumber { merged.idNumber = value }
-        if let value = patch.sex { merged.sex = value }
-        if let value = patch.birthDate { merged.birthDate = value }
-        if let value = patch.phone { merged.phone = value }
-        if let value = patch.hukou { merged.hukou = value }
-        if let value = patch.employer { merged.employer = value }
-        if let value = patch.occupation { merged.occupation = value }
-        if let value = patch.membershipStatus { merged.membershipStatus = value }
-        if let value = patch.memberSince { merged.memberSince = value }
-        if let value = patch.memberCardNumber { merged.memberCardNumber = value }
-        // A changed ID number carries its own sex and birth date unless those were sent too.
-        if patch.idNumber != nil {
-            if patch.sex == nil { merged.sex = nil }
-            if patch.birthDate == nil { merged.birthDate = nil }
-        }
-        return WorkerDTO(try await workers.update(principal, id: id, try WorkerFields(merged)), for: principal)
+        let patch = try await request.decodeJSON(WorkerPatch.self, context: context)
+        return WorkerDTO(try await workers.update(principal, id: id, patch), for: principal)
     }
 
     @Sendable func list(_ request: Request, context: AuthenticatedContext) async throws -> ListDTO<WorkerDTO> {

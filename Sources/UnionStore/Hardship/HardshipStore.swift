@@ -66,19 +66,17 @@ package struct HardshipStore: Sendable {
                 throw StoreError.notFound
             }
             let (tier, dibao) = try await computeTier(session, fields, on: today)
-            do {
-                guard let row = try await session.query("""
-                    INSERT INTO hardship_files (worker_id, office_id, tier, household_size, annual_income, essential_spending, hardship_costs,
-                                                per_capita_monthly, dibao, main_cause, secondary_causes, evidence, created_by)
-                    VALUES (\(worker), \(office), \(tier.rawValue), \(Int32(fields.finances.size)), \(fields.finances.annualIncome),
-                            \(fields.finances.essentialSpending), \(fields.finances.hardshipCosts), \(fields.finances.perCapitaMonthly), \(dibao),
-                            \(fields.mainCause.rawValue), \(fields.secondaryCauses.map(\.rawValue)), \(fields.evidence.map(\.rawValue)), \(principal.userID))
-                    RETURNING \(Self.columns)
-                    """).first(Row.self) else { throw StoreError.notFound }
-                return row.file()
-            } catch let error as PQError where error.constraint == "hardship_files_one_open_per_worker" {
-                throw StoreError.conflict(reason: "open_hardship_file_exists")
-            }
+            // A second open file for the household is refused by hardship_files_one_open_per_worker
+            // (conflict `open_hardship_file_exists`).
+            guard let row = try await session.query("""
+                INSERT INTO hardship_files (worker_id, office_id, tier, household_size, annual_income, essential_spending, hardship_costs,
+                                            per_capita_monthly, dibao, main_cause, secondary_causes, evidence, created_by)
+                VALUES (\(worker), \(office), \(tier.rawValue), \(Int32(fields.finances.size)), \(fields.finances.annualIncome),
+                        \(fields.finances.essentialSpending), \(fields.finances.hardshipCosts), \(fields.finances.perCapitaMonthly), \(dibao),
+                        \(fields.mainCause.rawValue), \(fields.secondaryCauses.map(\.rawValue)), \(fields.evidence.map(\.rawValue)), \(principal.userID))
+                RETURNING \(Self.columns)
+                """).first(Row.self) else { throw StoreError.notFound }
+            return row.file()
         }
     }
 
@@ -90,15 +88,18 @@ package struct HardshipStore: Sendable {
         return row.file()
     }
 
-    /// Replaces the figures of a draft or submitted file and recomputes its tier.
-    package func update(_ principal: Principal, id: HardshipFile.ID, _ fields: HardshipFields) async throws -> HardshipFile {
+    /// Applies a PATCH to the figures of a draft or submitted file and recomputes its tier: the
+    /// row is locked, the patch laid over what is stored now and validated whole
+    /// (`ValidationFailure`, nothing written), all in one transaction.
+    package func update(_ principal: Principal, id: HardshipFile.ID, _ patch: HardshipPatch) async throws -> HardshipFile {
         let today = today()
         return try await database.withSession(principal) { session in
             try session.require(.writeBranchData)
             let current = try await lock(session, id)
             guard current.status == .draft || current.status == .submitted else {
-                throw StoreError.conflict(reason: "file_not_editable")
+                throw StoreError.conflict(.fileNotEditable)
             }
+            let fields = try current.applying(patch)
             let (tier, dibao) = try await computeTier(session, fields, on: today)
             guard let row = try await session.query("""
                 UPDATE hardship_files SET tier = \(tier.rawValue), household_size = \(Int32(fields.finances.size)),
@@ -123,7 +124,7 @@ package struct HardshipStore: Sendable {
         return try await database.withSession(principal) { session in
             try session.require(transition.action)
             let current = try await lock(session, id)
-            guard transition.from.contains(current.status) else { throw StoreError.conflict(reason: "invalid_transition") }
+            guard transition.from.contains(current.status) else { throw StoreError.conflict(.invalidTransition) }
             var assignments: PQQuery = "status = \(transition.to.rawValue), updated_at = now()"
             switch transition {
             case .submit: assignments.append(", submitted_by = \(principal.userID)")
@@ -146,7 +147,7 @@ package struct HardshipStore: Sendable {
                 throw StoreError.forbidden
             }
             let current = try await lock(session, id)
-            guard current.status == .active else { throw StoreError.conflict(reason: "file_not_active") }
+            guard current.status == .active else { throw StoreError.conflict(.fileNotActive) }
             guard let dibao = try await SettingStore(database: database).value(session, key: SettingStore.dibao, on: today) else {
                 throw Self.noDibao
             }

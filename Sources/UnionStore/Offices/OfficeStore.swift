@@ -60,11 +60,15 @@ package struct OfficeStore: Sendable {
                                                     message: "must be an active area or district office",
                                                     messageZH: "上级必须是有效的地区或区级工会")])
             }
-            guard let row = try await session.query("""
-                INSERT INTO offices (code, name, kind, parent_id) VALUES (\(office.code), \(office.name), \(office.kind.rawValue), \(office.parentID))
-                RETURNING \(Self.columns)
-                """).first(Row.self) else { throw StoreError.notFound }
-            return row.office()
+            do {
+                guard let row = try await session.query("""
+                    INSERT INTO offices (code, name, kind, parent_id) VALUES (\(office.code), \(office.name), \(office.kind.rawValue), \(office.parentID))
+                    RETURNING \(Self.columns)
+                    """).first(Row.self) else { throw StoreError.notFound }
+                return row.office()
+            } catch {
+                throw StoreError.map(error, writing: office.code)
+            }
         }
     }
 

@@ -31,8 +31,8 @@ package struct SettingStore: Sendable {
                     INSERT INTO settings (office_id, key, value, effective_from, created_by)
                     VALUES (\(principal.officeID), \(key), \(value), \(date), \(principal.userID))
                     """)
-            } catch let error as PQError where error.constraint == "settings_key_from_key" {
-                throw StoreError.conflict(reason: "setting_exists_for_date")
+            } catch let error as PQError where error.sqlState == .uniqueViolation {
+                throw StoreError.conflict(.settingExists(key: key, from: date.description))
             }
             return Entry(key: key, value: value, effectiveFrom: date)
         }

@@ -55,12 +55,16 @@ package struct UserStore: Sendable {
         return try await database.withSession(principal) { session in
             try session.require(.manageUsers, office: user.officeID)
             try await checkRoleFits(session, role: user.role, office: user.officeID)
-            guard let row = try await session.query("""
-                INSERT INTO users (username, display_name, office_id, role, password_hash)
-                VALUES (\(user.username), \(user.displayName), \(user.officeID), \(user.role.rawValue), \(hash))
-                RETURNING \(Self.columns)
-                """).first(Row.self) else { throw StoreError.notFound }
-            return row.user()
+            do {
+                guard let row = try await session.query("""
+                    INSERT INTO users (username, display_name, office_id, role, password_hash)
+                    VALUES (\(user.username), \(user.displayName), \(user.officeID), \(user.role.rawValue), \(hash))
+                    RETURNING \(Self.columns)
+                    """).first(Row.self) else { throw StoreError.notFound }
+                return row.user()
+            } catch {
+                throw StoreError.map(error, writing: user.username)
+            }
         }
     }
 

@@ -48,9 +48,15 @@ package struct HouseholdStore: Sendable {
         }
     }
 
-    package func update(_ principal: Principal, worker: Worker.ID, member: HouseholdMember.ID, _ fields: HouseholdMemberFields) async throws -> HouseholdMember {
+    /// Applies a PATCH: locks the member's row, lays the patch over what is stored now,
+    /// validates the whole (`ValidationFailure`, nothing written) and writes it, in one transaction.
+    package func update(_ principal: Principal, worker: Worker.ID, member: HouseholdMember.ID, _ patch: HouseholdMemberPatch) async throws -> HouseholdMember {
         try await database.withSession(principal) { session in
             try session.require(.writeBranchData)
+            guard let current = try await session.query("""
+                SELECT \(Self.columns) FROM household_members WHERE id = \(member) AND worker_id = \(worker) FOR UPDATE
+                """).first(Row.self)?.member() else { throw StoreError.notFound }
+            let fields = try current.applying(patch)
             guard let row = try await session.query("""
                 UPDATE household_members SET relation = \(fields.relation.rawValue), name = \(fields.name), id_number = \(fields.idNumber),
                        school = \(fields.school), level = \(fields.level?.rawValue), admission_year = \(fields.admissionYear.map(Int32.init))

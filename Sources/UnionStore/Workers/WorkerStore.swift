@@ -45,23 +45,19 @@ package struct WorkerStore: Sendable {
     }
 
     /// Registers a worker in `office`. A second registration of the same ID number anywhere
-    /// in the area is `conflict(duplicate_id_number)`, which names no office.
+    /// in the area is a conflict with code `duplicate_id_number`, which names no office.
     package func create(_ principal: Principal, office: Office.ID, _ fields: WorkerFields) async throws -> Worker {
         try await database.withSession(principal) { session in
             try session.require(.writeBranchData, office: office)
-            do {
-                guard let id = try await session.query("""
-                    INSERT INTO workers (office_id, name, id_number, sex, birth_date, phone, hukou, employer, occupation,
-                                         membership_status, member_since, member_card_number, created_by)
-                    VALUES (\(office), \(fields.name), \(fields.idNumber.value), \(fields.idNumber.sex.rawValue), \(fields.idNumber.birthDate),
-                            \(fields.phone), \(fields.hukou?.rawValue), \(fields.employer), \(fields.occupation),
-                            \(fields.membershipStatus.rawValue), \(fields.memberSince), \(fields.memberCardNumber), \(principal.userID))
-                    RETURNING id
-                    """).scalar(Worker.ID.self) else { throw StoreError.notFound }
-                return try await fetch(session, id: id)
-            } catch let error as PQError where error.constraint == "workers_id_number_key" {
-                throw StoreError.conflict(reason: "duplicate_id_number")
-            }
+            guard let id = try await session.query("""
+                INSERT INTO workers (office_id, name, id_number, sex, birth_date, phone, hukou, employer, occupation,
+                                     membership_status, member_since, member_card_number, created_by)
+                VALUES (\(office), \(fields.name), \(fields.idNumber.value), \(fields.idNumber.sex.rawValue), \(fields.idNumber.birthDate),
+                        \(fields.phone), \(fields.hukou?.rawValue), \(fields.employer), \(fields.occupation),
+                        \(fields.membershipStatus.rawValue), \(fields.memberSince), \(fields.memberCardNumber), \(principal.userID))
+                RETURNING id
+                """).scalar(Worker.ID.self) else { throw StoreError.notFound }
+            return try await fetch(session, id: id)
         }
     }
 
@@ -80,23 +76,25 @@ package struct WorkerStore: Sendable {
         return worker
     }
 
-    /// Replaces the worker's fields (the merged result of a PATCH, validated whole).
-    package func update(_ principal: Principal, id: Worker.ID, _ fields: WorkerFields) async throws -> Worker {
+    /// Applies a PATCH: locks the row, lays the patch over what is stored now, validates the
+    /// whole (`ValidationFailure`, nothing written) and writes it, all in one transaction, so a
+    /// concurrent PATCH of other fields is applied after this one rather than overwritten.
+    package func update(_ principal: Principal, id: Worker.ID, _ patch: WorkerPatch) async throws -> Worker {
         try await database.withSession(principal) { session in
             try session.require(.writeBranchData)
-            do {
-                let updated = try await session.query("""
-                    UPDATE workers SET name = \(fields.name), id_number = \(fields.idNumber.value), sex = \(fields.idNumber.sex.rawValue),
-                           birth_date = \(fields.idNumber.birthDate), phone = \(fields.phone), hukou = \(fields.hukou?.rawValue),
-                           employer = \(fields.employer), occupation = \(fields.occupation),
-                           membership_status = \(fields.membershipStatus.rawValue), member_since = \(fields.memberSince),
-                           member_card_number = \(fields.memberCardNumber), updated_at = now()
-                    WHERE id = \(id)
-                    """).affectedRows
-                guard updated == 1 else { throw StoreError.notFound }
-            } catch let error as PQError where error.constraint == "workers_id_number_key" {
-                throw StoreError.conflict(reason: "duplicate_id_number")
+            guard let current = try await session.query("\(Self.select) WHERE w.id = \(id) FOR UPDATE").map(Self.worker).first else {
+                throw StoreError.notFound
             }
+            let fields = try current.applying(patch)
+            let updated = try await session.query("""
+                UPDATE workers SET name = \(fields.name), id_number = \(fields.idNumber.value), sex = \(fields.idNumber.sex.rawValue),
+                       birth_date = \(fields.idNumber.birthDate), phone = \(fields.phone), hukou = \(fields.hukou?.rawValue),
+                       employer = \(fields.employer), occupation = \(fields.occupation),
+                       membership_status = \(fields.membershipStatus.rawValue), member_since = \(fields.memberSince),
+                       member_card_number = \(fields.memberCardNumber), updated_at = now()
+                WHERE id = \(id)
+                """).affectedRows
+            guard updated == 1 else { throw StoreError.notFound }
             return try await fetch(session, id: id)
         }
     }
