@@ -19,7 +19,7 @@ struct EndpointMatrixTests {
 
     @Test func everyProtectedEndpointAnswers401WithoutAValidToken() async throws {
         try await withAPI { federation, client in
-            for endpoint in apiEndpoints() where !Self.open.contains("\(endpoint.method) \(endpoint.path)") {
+            for endpoint in await apiEndpoints() where !Self.open.contains("\(endpoint.method) \(endpoint.path)") {
                 let method = HTTPRequest.Method(endpoint.method) ?? .get
                 try await expectUnauthenticated(client, federation, method, Self.concrete(endpoint.path), body: "{}")
             }
@@ -28,7 +28,7 @@ struct EndpointMatrixTests {
 
     @Test func everyWriteIsForbiddenToABranchViewer() async throws {
         try await withAPI { federation, client in
-            let writes = apiEndpoints().filter { $0.method != "GET" && $0.path != "/api/v1/auth/login" && $0.path != "/api/v1/auth/logout" }
+            let writes = await apiEndpoints().filter { $0.method != "GET" && $0.path != "/api/v1/auth/login" && $0.path != "/api/v1/auth/logout" }
             #expect(writes.count >= 15)
             for endpoint in writes {
                 let method = HTTPRequest.Method(endpoint.method) ?? .post

@@ -6,9 +6,9 @@ import Yams
 @Suite("OpenAPI document")
 struct OpenAPITests {
     /// Every route the server serves is described, with its method, and nothing more.
-    @Test func everyRouteIsDocumented() {
+    @Test func everyRouteIsDocumented() async {
         let documented = Set(ResponseContract.shared.operations.map { "\($0.method) \($0.path)" })
-        let served = Set(apiEndpoints().map { "\($0.method) \($0.path)" })
+        let served = Set(await apiEndpoints().map { "\($0.method) \($0.path)" })
         #expect(served.count >= 30)
         #expect(served.subtracting(documented).isEmpty, "undocumented: \(served.subtracting(documented).sorted())")
         #expect(documented.subtracting(served).isEmpty, "documented but not served: \(documented.subtracting(served).sorted())")

@@ -61,10 +61,12 @@ func buildRouter(database: Database, principalCache: PrincipalCache) -> Router<U
 }
 
 /// Every route as `(method, path)` with OpenAPI's `{name}` parameters, taken from the router
-/// itself (for tests that hold the OpenAPI document and the matrices to what is served).
-package func apiEndpoints() -> [(method: String, path: String)] {
+/// itself (for tests that hold the OpenAPI document and the matrices to what is served). The
+/// pool it builds the router with never connects, and is closed (with its threads) before returning.
+package func apiEndpoints() async -> [(method: String, path: String)] {
     let pool = PQPool(configuration: PQConfiguration(connectionString: "host=/nonexistent dbname=none", maximumConnections: 1))
     let router = buildRouter(database: Database(pool: pool, hasher: PasswordHasher(cost: 4)), principalCache: PrincipalCache(ttl: .zero))
+    await pool.close()
     return router.routes.map { ($0.method.rawValue, RoutePath.openAPI($0.path.description)) }
 }
 

@@ -45,14 +45,6 @@ struct WorkerDTO: ResponseEncodable {
         isModelWorker = worker.isModelWorker
         hardshipTier = worker.hardshipTier?.rawValue
     }
-
-    /// The stored fields as submitted input, so a PATCH can merge into them and be validated whole.
-    static func input(from worker: Worker) -> WorkerInput {
-        WorkerInput(name: worker.name, idNumber: worker.idNumber, sex: worker.sex.rawValue, birthDate: worker.birthDate.description,
-                    phone: worker.phone, hukou: worker.hukou?.rawValue, employer: worker.employer, occupation: worker.occupation,
-                    membershipStatus: worker.membershipStatus.rawValue, memberSince: worker.memberSince?.description,
-                    memberCardNumber: worker.memberCardNumber)
-    }
 }
 
 struct HouseholdMemberDTO: ResponseEncodable {

@@ -92,28 +92,4 @@ extension Problem {
                 detailZH: "\(total)行中有\(Set(rows.map(\.line)).count)行无效，未导入任何数据。",
                 errors: rows.map(\.error), lines: rows.map(\.line))
     }
-
-    static func conflict(_ reason: String) -> Problem {
-        let (code, detail, detailZH) = ConflictReasons.describe(reason)
-        return Problem(status: .conflict, code: code, detail: detail, detailZH: detailZH)
-    }
-}
-
-/// Constraint names become stable conflict codes; the constraint itself is never shown.
-enum ConflictReasons {
-    static func describe(_ constraint: String) -> (String, String, String) {
-        switch constraint {
-        case "offices_code_key": ("duplicate_office_code", "An office with this code exists.", "该工会代码已存在。")
-        case "users_username_key": ("duplicate_username", "This username is taken.", "该用户名已被使用。")
-        case "duplicate_id_number":
-            ("duplicate_id_number", "A worker with this ID number is already registered.", "该身份证号已登记。")
-        case "open_hardship_file_exists":
-            ("open_hardship_file_exists", "This household already has an open hardship file.", "该家庭已有未关闭的困难档案。")
-        case "invalid_transition": ("invalid_transition", "The file is not in a state that allows this.", "档案当前状态不允许此操作。")
-        case "file_not_editable": ("file_not_editable", "Only draft or submitted files can be edited.", "只有草稿或已提交的档案可以修改。")
-        case "file_not_active": ("file_not_active", "Only active files are reviewed.", "只有生效中的档案可以复核。")
-        case "setting_exists_for_date": ("setting_exists", "A value from that date is already set.", "该日期的设置已存在。")
-        default: ("conflict", "The request conflicts with the current state.", "请求与当前状态冲突。")
-        }
-    }
 }

@@ -19,36 +19,6 @@ package struct HardshipStore: Sendable {
         main_cause, secondary_causes, evidence, reviewed_on, confirmed_on, closing_reason
         """
 
-    struct Row: Decodable {
-        let id: UUID
-        let workerId: UUID
-        let officeId: UUID
-        let status: String
-        let tier: String
-        let householdSize: Int32
-        let annualIncome: Money
-        let essentialSpending: Money
-        let hardshipCosts: Money
-        let mainCause: String
-        let secondaryCauses: [String]
-        let evidence: [String]
-        let reviewedOn: CalendarDate?
-        let confirmedOn: CalendarDate?
-        let closingReason: String?
-
-        func file() -> HardshipFile {
-            HardshipFile(
-                id: HardshipFile.ID(id), workerID: Worker.ID(workerId), officeID: Office.ID(officeId),
-                status: HardshipFile.Status(rawValue: status) ?? .draft, tier: HardshipTier(rawValue: tier) ?? .relative,
-                finances: HouseholdFinances(size: Int(householdSize), annualIncome: annualIncome, essentialSpending: essentialSpending,
-                                            hardshipCosts: hardshipCosts),
-                mainCause: HardshipCause(rawValue: mainCause) ?? .other,
-                secondaryCauses: secondaryCauses.compactMap(HardshipCause.init(rawValue:)),
-                evidence: evidence.compactMap(HardshipEvidence.init(rawValue:)),
-                reviewedOn: reviewedOn, confirmedOn: confirmedOn, closingReason: closingReason.flatMap(HardshipFile.ClosingReason.init(rawValue:)))
-        }
-    }
-
     package static let notQualifying = ValidationFailure([FieldError(
         field: "annual_income", code: "not_qualifying",
         message: "the household is above twice the minimum living standard and no accident rule applies",
@@ -75,17 +45,17 @@ package struct HardshipStore: Sendable {
                         \(fields.finances.essentialSpending), \(fields.finances.hardshipCosts), \(fields.finances.perCapitaMonthly), \(dibao),
                         \(fields.mainCause.rawValue), \(fields.secondaryCauses.map(\.rawValue)), \(fields.evidence.map(\.rawValue)), \(principal.userID))
                 RETURNING \(Self.columns)
-                """).first(Row.self) else { throw StoreError.notFound }
-            return row.file()
+                """).one(HardshipFile.self) else { throw StoreError.notFound }
+            return row
         }
     }
 
     package func get(_ principal: Principal, id: HardshipFile.ID) async throws -> HardshipFile {
         try Policy.require(principal, .readBranchData)
-        guard let row = try await database.read(principal, "SELECT \(Self.columns) FROM hardship_files WHERE id = \(id)").first(Row.self) else {
+        guard let row = try await database.read(principal, "SELECT \(Self.columns) FROM hardship_files WHERE id = \(id)").one(HardshipFile.self) else {
             throw StoreError.notFound
         }
-        return row.file()
+        return row
     }
 
     /// Applies a PATCH to the figures of a draft or submitted file and recomputes its tier: the
@@ -108,8 +78,8 @@ package struct HardshipStore: Sendable {
                        dibao = \(dibao), main_cause = \(fields.mainCause.rawValue), secondary_causes = \(fields.secondaryCauses.map(\.rawValue)),
                        evidence = \(fields.evidence.map(\.rawValue)), updated_at = now()
                 WHERE id = \(id) RETURNING \(Self.columns)
-                """).first(Row.self) else { throw StoreError.notFound }
-            return row.file()
+                """).one(HardshipFile.self) else { throw StoreError.notFound }
+            return row
         }
     }
 
@@ -133,8 +103,8 @@ package struct HardshipStore: Sendable {
             }
             guard let row = try await session.query(
                 "UPDATE hardship_files SET \(assignments) WHERE id = \(id) RETURNING \(Self.columns)"
-            ).first(Row.self) else { throw StoreError.notFound }
-            return row.file()
+            ).one(HardshipFile.self) else { throw StoreError.notFound }
+            return row
         }
     }
 
@@ -157,8 +127,8 @@ package struct HardshipStore: Sendable {
                 UPDATE hardship_files SET tier = \(tier.rawValue), dibao = \(dibao), reviewed_by = \(principal.userID),
                        reviewed_on = \(today), updated_at = now()
                 WHERE id = \(id) RETURNING \(Self.columns)
-                """).first(Row.self) else { throw StoreError.notFound }
-            return row.file()
+                """).one(HardshipFile.self) else { throw StoreError.notFound }
+            return row
         }
     }
 
@@ -177,15 +147,15 @@ package struct HardshipStore: Sendable {
         }
         let rows = try await database.read(principal, """
             SELECT \(Self.columns) FROM hardship_files WHERE \(PQQuery.joined(conditions, separator: " AND ")) ORDER BY id\(PQQuery.limit(limit + 1))
-            """).decode(Row.self)
-        return Page.keyset(rows.map { $0.file() }, limit: limit) { [$0.id.description] }
+            """).all(HardshipFile.self)
+        return Page.keyset(rows, limit: limit) { [$0.id.description] }
     }
 
     private func lock(_ session: Session, _ id: HardshipFile.ID) async throws -> HardshipFile {
-        guard let row = try await session.query("SELECT \(Self.columns) FROM hardship_files WHERE id = \(id) FOR UPDATE").first(Row.self) else {
+        guard let row = try await session.query("SELECT \(Self.columns) FROM hardship_files WHERE id = \(id) FOR UPDATE").one(HardshipFile.self) else {
             throw StoreError.notFound
         }
-        return row.file()
+        return row
     }
 
     private func computeTier(_ session: Session, _ fields: HardshipFields, on date: CalendarDate) async throws -> (HardshipTier, Money) {
@@ -196,5 +166,19 @@ package struct HardshipStore: Sendable {
             throw Self.notQualifying
         }
         return (tier, dibao)
+    }
+}
+
+extension HardshipFile: RowDecodable {
+    /// A row of `HardshipStore.columns`.
+    init(row: PQRow) throws {
+        var column = row.cursor()
+        self.init(
+            id: try column.next(), workerID: try column.next(), officeID: try column.next(), status: try column.next(), tier: try column.next(),
+            finances: HouseholdFinances(size: Int(try column.next(Int32.self)), annualIncome: try column.next(),
+                                        essentialSpending: try column.next(), hardshipCosts: try column.next()),
+            mainCause: try column.next(), secondaryCauses: try enumerations(try column.next([String].self), as: HardshipCause.self),
+            evidence: try enumerations(try column.next([String].self), as: HardshipEvidence.self),
+            reviewedOn: try column.nextIfPresent(), confirmedOn: try column.nextIfPresent(), closingReason: try column.nextIfPresent())
     }
 }

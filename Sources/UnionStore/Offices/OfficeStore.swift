@@ -9,42 +9,28 @@ package struct OfficeStore: Sendable {
 
     private static let columns: PQQuery = "id, code, name, kind, parent_id, active"
 
-    struct Row: Decodable {
-        let id: UUID
-        let code: String
-        let name: String
-        let kind: String
-        let parentId: UUID?
-        let active: Bool
-
-        func office() -> Office {
-            Office(id: Office.ID(id), code: code, name: name, kind: Office.Kind(rawValue: kind) ?? .branch,
-                   parentID: parentId.map(Office.ID.init), active: active)
-        }
-    }
-
     /// The offices the principal may see, root first, then by code.
     package func list(_ principal: Principal) async throws -> [Office] {
         try Policy.require(principal, .readOffices)
         return try await database.read(principal, """
             SELECT \(Self.columns) FROM offices ORDER BY parent_id IS NOT NULL, code
-            """).decode(Row.self).map { $0.office() }
+            """).all(Office.self)
     }
 
     /// One office; `notFound` outside the scope, whether or not it exists.
     package func get(_ principal: Principal, id: Office.ID) async throws -> Office {
         do { try Policy.require(principal, .readOffices, office: id) } catch { throw StoreError.map(error) }
-        guard let row = try await database.read(principal, "SELECT \(Self.columns) FROM offices WHERE id = \(id)").first(Row.self) else {
+        guard let row = try await database.read(principal, "SELECT \(Self.columns) FROM offices WHERE id = \(id)").one(Office.self) else {
             throw StoreError.notFound
         }
-        return row.office()
+        return row
     }
 
     package func find(_ principal: Principal, code: String) async throws -> Office {
-        guard let row = try await database.read(principal, "SELECT \(Self.columns) FROM offices WHERE code = \(code)").first(Row.self) else {
+        guard let row = try await database.read(principal, "SELECT \(Self.columns) FROM offices WHERE code = \(code)").one(Office.self) else {
             throw StoreError.notFound
         }
-        return row.office()
+        return row
     }
 
     /// Opens an office below one in scope (area_admin).
@@ -64,8 +50,8 @@ package struct OfficeStore: Sendable {
                 guard let row = try await session.query("""
                     INSERT INTO offices (code, name, kind, parent_id) VALUES (\(office.code), \(office.name), \(office.kind.rawValue), \(office.parentID))
                     RETURNING \(Self.columns)
-                    """).first(Row.self) else { throw StoreError.notFound }
-                return row.office()
+                    """).one(Office.self) else { throw StoreError.notFound }
+                return row
             } catch {
                 throw StoreError.map(error, writing: office.code)
             }
@@ -92,8 +78,17 @@ package struct OfficeStore: Sendable {
             try session.require(.manageOffices, office: id)
             guard let row = try await session.query(
                 "UPDATE offices SET \(assignment) WHERE id = \(id) RETURNING \(Self.columns)"
-            ).first(Row.self) else { throw StoreError.notFound }
-            return row.office()
+            ).one(Office.self) else { throw StoreError.notFound }
+            return row
         }
+    }
+}
+
+extension Office: RowDecodable {
+    /// A row of `OfficeStore.columns`.
+    init(row: PQRow) throws {
+        var column = row.cursor()
+        self.init(id: try column.next(), code: try column.next(), name: try column.next(), kind: try column.next(),
+                  parentID: try column.nextIfPresent(), active: try column.next())
     }
 }

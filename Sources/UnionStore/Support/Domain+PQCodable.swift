@@ -29,3 +29,10 @@ extension Sex: PQDecodable {}
 extension Hukou: PQDecodable {}
 extension MembershipStatus: PQDecodable {}
 extension HardshipTier: PQDecodable {}
+extension Office.Kind: PQDecodable {}
+extension Role: PQDecodable {}
+extension HouseholdMember.Relation: PQDecodable {}
+extension HouseholdMember.SchoolLevel: PQDecodable {}
+extension HardshipFile.Status: PQDecodable {}
+extension HardshipFile.ClosingReason: PQDecodable {}
+extension HardshipCause: PQDecodable {}

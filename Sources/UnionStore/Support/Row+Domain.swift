@@ -35,3 +35,27 @@ struct PrincipalRow: Decodable {
         )
     }
 }
+
+/// A domain value read from one row of its store's column list, left to right. The store that
+/// owns the column list owns the reading, so the fields are named once in SQL and once in the
+/// domain type, with no row struct between them; an enumeration value the domain doesn't know
+/// is a decoding error, never a silent default.
+protocol RowDecodable {
+    init(row: PQRow) throws
+}
+
+extension PQResult {
+    func all<T: RowDecodable>(_ type: T.Type) throws -> [T] { try map(T.init(row:)) }
+    func one<T: RowDecodable>(_ type: T.Type) throws -> T? { try rows.first.map(T.init(row:)) }
+}
+
+/// A text array column of an enumeration's raw values.
+func enumerations<E: RawRepresentable>(_ values: [String], as type: E.Type) throws -> [E] where E.RawValue == String {
+    try values.map { value in
+        guard let decoded = E(rawValue: value) else {
+            throw PQDecodingError(column: "array element", columnIndex: -1, postgresType: "text[]", swiftType: "\(E.self)",
+                                  reason: "a value the domain doesn't know")
+        }
+        return decoded
+    }
+}

@@ -9,44 +9,30 @@ package struct UserStore: Sendable {
 
     private static let columns: PQQuery = "id, username, display_name, office_id, role, active"
 
-    struct Row: Decodable {
-        let id: UUID
-        let username: String
-        let displayName: String
-        let officeId: UUID
-        let role: String
-        let active: Bool
-
-        func user() -> User {
-            User(id: User.ID(id), username: username, displayName: displayName, officeID: Office.ID(officeId),
-                 role: Role(rawValue: role) ?? .branchViewer, active: active)
-        }
-    }
-
     package func list(_ principal: Principal, office: Office.ID? = nil) async throws -> [User] {
         do { try Policy.require(principal, .readUsers, office: office) } catch { throw StoreError.map(error) }
         var query: PQQuery = "SELECT \(Self.columns) FROM users"
         if let office { query.append(" WHERE office_id = \(office)") }
         query.append(" ORDER BY username")
-        return try await database.read(principal, query).decode(Row.self).map { $0.user() }
+        return try await database.read(principal, query).all(User.self)
     }
 
     package func get(_ principal: Principal, id: User.ID) async throws -> User {
         if id != principal.userID {
             do { try Policy.require(principal, .readUsers) } catch { throw StoreError.map(error) }
         }
-        guard let row = try await database.read(principal, "SELECT \(Self.columns) FROM users WHERE id = \(id)").first(Row.self) else {
+        guard let row = try await database.read(principal, "SELECT \(Self.columns) FROM users WHERE id = \(id)").one(User.self) else {
             throw StoreError.notFound
         }
-        return row.user()
+        return row
     }
 
     package func find(_ principal: Principal, username: String) async throws -> User {
         do { try Policy.require(principal, .readUsers) } catch { throw StoreError.map(error) }
         guard let row = try await database.read(
             principal, "SELECT \(Self.columns) FROM users WHERE username = \(username.lowercased())"
-        ).first(Row.self) else { throw StoreError.notFound }
-        return row.user()
+        ).one(User.self) else { throw StoreError.notFound }
+        return row
     }
 
     /// Creates a user in an office within scope; the role must fit the office's kind.
@@ -60,8 +46,8 @@ package struct UserStore: Sendable {
                     INSERT INTO users (username, display_name, office_id, role, password_hash)
                     VALUES (\(user.username), \(user.displayName), \(user.officeID), \(user.role.rawValue), \(hash))
                     RETURNING \(Self.columns)
-                    """).first(Row.self) else { throw StoreError.notFound }
-                return row.user()
+                    """).one(User.self) else { throw StoreError.notFound }
+                return row
             } catch {
                 throw StoreError.map(error, writing: user.username)
             }
@@ -107,8 +93,8 @@ package struct UserStore: Sendable {
     private func update(_ session: Session, id: User.ID, _ assignment: PQQuery) async throws -> User {
         guard let row = try await session.query(
             "UPDATE users SET \(assignment), updated_at = now() WHERE id = \(id) RETURNING \(Self.columns)"
-        ).first(Row.self) else { throw StoreError.notFound }
-        return row.user()
+        ).one(User.self) else { throw StoreError.notFound }
+        return row
     }
 
     private func checkRoleFits(_ session: Session, role: Role, office: Office.ID) async throws {
@@ -119,5 +105,14 @@ package struct UserStore: Sendable {
                                                 message: "\(role.rawValue) does not fit a \(kind.rawValue) office",
                                                 messageZH: "该角色与工会类型不符")])
         }
+    }
+}
+
+extension User: RowDecodable {
+    /// A row of `UserStore.columns`.
+    init(row: PQRow) throws {
+        var column = row.cursor()
+        self.init(id: try column.next(), username: try column.next(), displayName: try column.next(), officeID: try column.next(),
+                  role: try column.next(), active: try column.next())
     }
 }

@@ -7,22 +7,6 @@ package struct HouseholdStore: Sendable {
     let database: Database
     package init(database: Database) { self.database = database }
 
-    struct Row: Decodable {
-        let id: UUID
-        let relation: String
-        let name: String
-        let idNumber: String?
-        let school: String?
-        let level: String?
-        let admissionYear: Int32?
-
-        func member() -> HouseholdMember {
-            HouseholdMember(id: HouseholdMember.ID(id), relation: HouseholdMember.Relation(rawValue: relation) ?? .other, name: name,
-                            idNumber: idNumber, school: school, level: level.flatMap(HouseholdMember.SchoolLevel.init(rawValue:)),
-                            admissionYear: admissionYear.map(Int.init))
-        }
-    }
-
     private static let columns: PQQuery = "id, relation, name, id_number, school, level, admission_year"
 
     package func list(_ principal: Principal, worker: Worker.ID) async throws -> [HouseholdMember] {
@@ -30,7 +14,7 @@ package struct HouseholdStore: Sendable {
         return try await database.withSession(principal, readOnly: true) { session in
             _ = try await workerOffice(session, worker)  // notFound outside scope, not an empty list
             return try await session.query("SELECT \(Self.columns) FROM household_members WHERE worker_id = \(worker) ORDER BY created_at, id")
-                .decode(Row.self).map { $0.member() }
+                .all(HouseholdMember.self)
         }
     }
 
@@ -43,8 +27,8 @@ package struct HouseholdStore: Sendable {
                 VALUES (\(worker), \(office), \(fields.relation.rawValue), \(fields.name), \(fields.idNumber), \(fields.school),
                         \(fields.level?.rawValue), \(fields.admissionYear.map(Int32.init)))
                 RETURNING \(Self.columns)
-                """).first(Row.self) else { throw StoreError.notFound }
-            return row.member()
+                """).one(HouseholdMember.self) else { throw StoreError.notFound }
+            return row
         }
     }
 
@@ -55,15 +39,15 @@ package struct HouseholdStore: Sendable {
             try session.require(.writeBranchData)
             guard let current = try await session.query("""
                 SELECT \(Self.columns) FROM household_members WHERE id = \(member) AND worker_id = \(worker) FOR UPDATE
-                """).first(Row.self)?.member() else { throw StoreError.notFound }
+                """).one(HouseholdMember.self) else { throw StoreError.notFound }
             let fields = try current.applying(patch)
             guard let row = try await session.query("""
                 UPDATE household_members SET relation = \(fields.relation.rawValue), name = \(fields.name), id_number = \(fields.idNumber),
                        school = \(fields.school), level = \(fields.level?.rawValue), admission_year = \(fields.admissionYear.map(Int32.init))
                 WHERE id = \(member) AND worker_id = \(worker)
                 RETURNING \(Self.columns)
-                """).first(Row.self) else { throw StoreError.notFound }
-            return row.member()
+                """).one(HouseholdMember.self) else { throw StoreError.notFound }
+            return row
         }
     }
 
@@ -111,5 +95,14 @@ package struct HouseholdStore: Sendable {
             throw StoreError.notFound
         }
         return office
+    }
+}
+
+extension HouseholdMember: RowDecodable {
+    /// A row of `HouseholdStore.columns`.
+    init(row: PQRow) throws {
+        var column = row.cursor()
+        self.init(id: try column.next(), relation: try column.next(), name: try column.next(), idNumber: try column.nextIfPresent(),
+                  school: try column.nextIfPresent(), level: try column.nextIfPresent(), admissionYear: try column.nextIfPresent())
     }
 }

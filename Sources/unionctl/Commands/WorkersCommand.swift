@@ -47,7 +47,7 @@ struct WorkersCommand: AsyncParsableCommand {
                     }
                 }
                 bar.finish()
-                let chinese = CLILanguage.current == .zh
+                let chinese = CLIOutput.prefersChinese()
                 for notice in report.notices.prefix(200) { print("line \(notice.line): \(notice.field) \(chinese ? notice.messageZH : notice.message)") }
                 for error in report.errors.prefix(200) { print("line \(error.line): \(error.field) \(chinese ? error.messageZH : error.message)") }
                 if report.errors.count > 200 { print("… and \(report.errors.count - 200) more") }

@@ -77,7 +77,7 @@ struct ContractTourTests {
             for path in ["/healthz", "/readyz", "/openapi.yaml"] {
                 _ = try await visit(.get, path, path, token: nil, expect: .ok)
             }
-            let missing = Set(apiEndpoints().map { "\($0.method) \($0.path)" }).subtracting(served.withLock { $0 })
+            let missing = Set(await apiEndpoints().map { "\($0.method) \($0.path)" }).subtracting(served.withLock { $0 })
             #expect(missing.isEmpty, "no success checked for: \(missing.sorted())")
         }
     }
