@@ -1,7 +1,7 @@
 import Testing
 import UnionDomain
 
-/// Issue 10: membership dates, household placement.
+/// Issue 10: membership dates, household placement, the settings list.
 @Suite("Registry rules")
 struct RegistryRulesTests {
     static let today = CalendarDate(year: 2026, month: 11, day: 29)!
@@ -90,5 +90,29 @@ struct RegistryRulesTests {
                                      deceased: true)
         #expect(try stored.applying(HouseholdMemberPatch(HouseholdMemberInput(name: "李某某")), today: Self.today).deceased)
         #expect(try stored.applying(HouseholdMemberPatch(HouseholdMemberInput(deceased: false)), today: Self.today).deceased == false)
+    }
+
+    @Test(arguments: [("dibao", SettingKey.dibao), ("DIBAO", .dibao), (" dibao ", .dibao)] as [(String, SettingKey)])
+    func knownSettings(text: String, key: SettingKey) throws {
+        #expect(try SettingKey.parse(text) == key)
+        #expect(!key.description.isEmpty && key.descriptionZH.contains("低保"))
+    }
+
+    @Test(arguments: ["dibo", "", "minimum_wage", "低保"])
+    func unknownSettingsAreRefused(text: String) {
+        #expect { try SettingKey.parse(text) } throws: { error in
+            (error as? ValidationFailure)?.errors.map(\.field) == ["key"]
+        }
+    }
+
+    /// (effective from, used by a file, decision) with today 2026-11-29.
+    @Test(arguments: [
+        (CalendarDate(year: 2026, month: 11, day: 30)!, false, SettingReplacement.allowed),
+        (CalendarDate(year: 2026, month: 11, day: 30)!, true, .used),
+        (CalendarDate(year: 2026, month: 11, day: 29)!, false, .inForce),   // in force from today
+        (CalendarDate(year: 2026, month: 1, day: 1)!, true, .inForce),
+    ])
+    func replacingASetting(from: CalendarDate, used: Bool, decision: SettingReplacement) {
+        #expect(SettingReplacement.decide(effectiveFrom: from, today: Self.today, usedByAFile: used) == decision)
     }
 }

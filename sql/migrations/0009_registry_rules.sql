@@ -1,4 +1,4 @@
--- Registry rules (issue 10, items 8 and 9) that UnionDomain checks first and the database holds
+-- Registry rules (issue 10, items 8–10) that UnionDomain checks first and the database holds
 -- for every writer (API, CLI, import, hand-written SQL). Like 0006, a row that already breaks
 -- one of them stops this migration: it needs a person to look at it, not a silent fix here.
 
@@ -78,3 +78,44 @@ CREATE FUNCTION household_members_check_not_the_worker() RETURNS trigger
     $$;
 CREATE TRIGGER household_members_not_the_worker BEFORE INSERT OR UPDATE OF id_number ON household_members
     FOR EACH ROW EXECUTE FUNCTION household_members_check_not_the_worker();
+
+------------------------------------------------------------------------------------------
+-- Settings are a known list (UnionDomain's `SettingKey`); a new one comes with a migration.
+ALTER TABLE settings ADD CONSTRAINT settings_key_known CHECK (key IN ('dibao'));
+
+-- A value not yet in force may be corrected (`unionctl setting set … --replace`); one in
+-- force, or one a hardship file already took, is history and stays. hardship_files.dibao
+-- records the figure a file used but not which entry it came from: a file that records this
+-- entry's figure counts as using it unless another entry of the key has the same figure.
+-- Owner-run so that files outside the caller's scope count too; it answers yes or no only.
+CREATE FUNCTION setting_entry_used(p_entry uuid) RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
+    AS $$
+    SELECT s.key = 'dibao'
+           AND EXISTS (SELECT 1 FROM hardship_files h WHERE h.dibao = s.value)
+           AND NOT EXISTS (SELECT 1 FROM settings o WHERE o.key = s.key AND o.value = s.value AND o.id <> s.id)
+    FROM settings s WHERE s.id = p_entry
+    $$;
+GRANT EXECUTE ON FUNCTION setting_entry_used(uuid) TO unionhall_app;
+
+-- Only the value (and who set it, when) changes; key, office and date are what the entry is.
+CREATE FUNCTION settings_check_replaceable() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp
+    AS $$
+    BEGIN
+        IF OLD.effective_from <= current_date THEN
+            RAISE EXCEPTION 'a setting in force is history'
+                USING ERRCODE = 'check_violation', CONSTRAINT = 'settings_in_force_unchanged', COLUMN = 'effective_from';
+        END IF;
+        IF setting_entry_used(OLD.id) THEN
+            RAISE EXCEPTION 'a setting a hardship file used is history'
+                USING ERRCODE = 'check_violation', CONSTRAINT = 'settings_used_unchanged', COLUMN = 'effective_from';
+        END IF;
+        RETURN NEW;
+    END
+    $$;
+CREATE TRIGGER settings_replaceable BEFORE UPDATE ON settings FOR EACH ROW EXECUTE FUNCTION settings_check_replaceable();
+
+GRANT UPDATE (value, created_by, created_at) ON settings TO unionhall_app;
+CREATE POLICY settings_app_update ON settings FOR UPDATE TO unionhall_app USING (app_sees(office_id)) WITH CHECK (app_sees(office_id));
+CREATE TRIGGER settings_audit_update AFTER UPDATE ON settings FOR EACH ROW EXECUTE FUNCTION audit_row('office_id');

@@ -208,6 +208,14 @@ package enum ConstraintMessages {
                                                          zh: "家庭成员中已有同名且无身份证号的子女。"))
         add("household_members_not_the_worker", Entry("is_the_worker", field: "id_number",
                                                       en: "The worker is not a member of their own household.", zh: "职工本人不能作为家庭成员。"))
+        add("settings_key_known", Entry("unknown_setting", field: "key", en: "There is no such setting (unionctl setting list shows them).",
+                                        zh: "没有这个设置项（unionctl setting list 可列出全部）。"))
+        add("settings_in_force_unchanged", Entry("setting_in_force", field: "effective_from",
+                                                 en: "A value already in force is history and can't be replaced; set a new value from a later date.",
+                                                 zh: "已生效的取值属于历史记录，不能替换；请设置自以后某日起的新取值。"))
+        add("settings_used_unchanged", Entry("setting_used", field: "effective_from",
+                                             en: "A hardship file already used this value; it can't be replaced. Set a new value from a later date.",
+                                             zh: "已有困难档案使用了该取值，不能替换；请设置自以后某日起的新取值。"))
         return table
     }()
 }
