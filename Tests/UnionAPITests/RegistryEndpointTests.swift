@@ -172,6 +172,18 @@ struct RegistryEndpointTests {
                                             body: #"{"relation": "spouse", "name": "王芳", "id_number": "\#(TestIDNumbers.make(serial: 360))"}"#)
             #expect(own.status == .unprocessableContent)
             #expect(own.fieldErrors == ["id_number"])
+            // Nor can the worker take a member's ID number.
+            let spouse = TestIDNumbers.make(serial: 362, sex: .male)
+            #expect(try await client.call(.post, uri, token: officer,
+                                          body: #"{"relation": "spouse", "name": "李某", "id_number": "\#(spouse)"}"#).status == .created)
+            let taken = try await client.call(.patch, "/api/v1/workers/\(id)", token: officer, body: #"{"id_number": "\#(spouse)"}"#)
+            #expect(taken.status == .unprocessableContent)
+            #expect(taken.fieldErrors == ["id_number"])
+            await #expect(throws: StoreError.invalid(ConstraintMessages.message(for: "workers_not_a_household_member", kind: .check))) {
+                try await federation.database.withSession(try await federation.principal("officer_a")) { session in
+                    try await session.query("UPDATE workers SET id_number = \(spouse), sex = 'male' WHERE id = \(try #require(Worker.ID(uuidString: id)))")
+                }
+            }
             // A PATCH can't make a second copy either.
             let other = try await client.call(.post, uri, token: officer, body: #"{"relation": "child", "name": "李小刚"}"#)
             let otherID = try #require(other.object["id"] as? String)

@@ -82,6 +82,12 @@ struct RegistryRulesTests {
         #expect(throws: Never.self) { try fields.checkNotTheWorker(workerIDNumber: Self.childID) }
     }
 
+    @Test func theWorkerCantTakeAMembersNumber() {
+        let household = [Self.member(.child, "李小明", Self.childID)]
+        #expect(throws: ValidationFailure.self) { try HouseholdMemberFields.checkWorker(idNumber: Self.childID, notIn: household) }
+        #expect(throws: Never.self) { try HouseholdMemberFields.checkWorker(idNumber: Self.workerID, notIn: household) }
+    }
+
     @Test func aMemberCanBeMarkedDeceased() throws {
         let husband = try HouseholdMemberFields(HouseholdMemberInput(relation: "spouse", name: "李某", deceased: true), today: Self.today)
         #expect(husband.deceased)

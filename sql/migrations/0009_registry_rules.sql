@@ -79,6 +79,21 @@ CREATE FUNCTION household_members_check_not_the_worker() RETURNS trigger
 CREATE TRIGGER household_members_not_the_worker BEFORE INSERT OR UPDATE OF id_number ON household_members
     FOR EACH ROW EXECUTE FUNCTION household_members_check_not_the_worker();
 
+-- And the other way round: a worker's ID number corrected to a household member's.
+CREATE FUNCTION workers_check_not_a_household_member() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp
+    AS $$
+    BEGIN
+        IF EXISTS (SELECT 1 FROM household_members WHERE worker_id = NEW.id AND id_number = NEW.id_number) THEN
+            RAISE EXCEPTION 'the worker is not a member of their own household'
+                USING ERRCODE = 'check_violation', CONSTRAINT = 'workers_not_a_household_member', COLUMN = 'id_number';
+        END IF;
+        RETURN NEW;
+    END
+    $$;
+CREATE TRIGGER workers_not_a_household_member BEFORE UPDATE OF id_number ON workers
+    FOR EACH ROW EXECUTE FUNCTION workers_check_not_a_household_member();
+
 ------------------------------------------------------------------------------------------
 -- Settings are a known list (UnionDomain's `SettingKey`); a new one comes with a migration.
 ALTER TABLE settings ADD CONSTRAINT settings_key_known CHECK (key IN ('dibao'));

@@ -9,6 +9,14 @@ extension HouseholdMemberFields {
         if idNumber == workerIDNumber { throw ValidationFailure([Self.isTheWorker]) }
     }
 
+    /// The other way round: a worker's new ID number must not be a member's of their household.
+    package static func checkWorker(idNumber: String, notIn household: [HouseholdMember]) throws(ValidationFailure) {
+        guard household.contains(where: { $0.idNumber == idNumber }) else { return }
+        throw ValidationFailure([FieldError(field: "id_number", code: "is_a_household_member",
+                                            message: "is the ID number of a member of the worker's household",
+                                            messageZH: "与该职工的家庭成员身份证号相同")])
+    }
+
     /// The member of `household` (other than `member`, the one being edited) this would repeat:
     /// the same ID number, or, for a child without one, the same name. The database holds the
     /// same rule (`household_members_one_id_number`, `household_members_one_child_by_name`).

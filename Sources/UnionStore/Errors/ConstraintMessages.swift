@@ -208,6 +208,9 @@ package enum ConstraintMessages {
                                                          zh: "家庭成员中已有同名且无身份证号的子女。"))
         add("household_members_not_the_worker", Entry("is_the_worker", field: "id_number",
                                                       en: "The worker is not a member of their own household.", zh: "职工本人不能作为家庭成员。"))
+        add("workers_not_a_household_member", Entry("is_a_household_member", field: "id_number",
+                                                    en: "This is the ID number of a member of the worker's household.",
+                                                    zh: "与该职工的家庭成员身份证号相同。"))
         add("settings_key_known", Entry("unknown_setting", field: "key", en: "There is no such setting (unionctl setting list shows them).",
                                         zh: "没有这个设置项（unionctl setting list 可列出全部）。"))
         add("settings_in_force_unchanged", Entry("setting_in_force", field: "effective_from",

@@ -7,7 +7,7 @@ package struct HouseholdStore: Sendable {
     let database: Database
     package init(database: Database) { self.database = database }
 
-    private static let columns: PQQuery = "id, relation, name, id_number, school, level, admission_year, deceased"
+    static let columns: PQQuery = "id, relation, name, id_number, school, level, admission_year, deceased"
 
     package func list(_ principal: Principal, worker: Worker.ID) async throws -> [HouseholdMember] {
         try Policy.require(principal, .readBranchData)

@@ -11,4 +11,11 @@ extension WorkerStore {
         }
         guard Office.Kind(rawValue: kind)?.registersWorkers == true else { throw ValidationFailure([.notABranch]) }
     }
+
+    /// A new ID number for the worker must not be one of their household members'.
+    static func checkNotInOwnHousehold(_ session: Session, worker: Worker.ID, _ idNumber: String) async throws {
+        let household = try await session.query("SELECT \(HouseholdStore.columns) FROM household_members WHERE worker_id = \(worker)")
+            .all(HouseholdMember.self)
+        try HouseholdMemberFields.checkWorker(idNumber: idNumber, notIn: household)
+    }
 }

@@ -88,6 +88,7 @@ package struct WorkerStore: Sendable {
                 throw StoreError.notFound
             }
             let fields = try current.applying(patch)
+            if fields.idNumber.value != current.idNumber { try await Self.checkNotInOwnHousehold(session, worker: id, fields.idNumber.value) }
             let updated = try await session.query("""
                 UPDATE workers SET name = \(fields.name), id_number = \(fields.idNumber.value), sex = \(fields.idNumber.sex.rawValue),
                        birth_date = \(fields.idNumber.birthDate), phone = \(fields.phone), hukou = \(fields.hukou?.rawValue),
