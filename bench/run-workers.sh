@@ -23,10 +23,12 @@ mkdir -p "$OUT"
 conn() { printf 'host=%s port=%s user=%s dbname=%s' "$UNIONHALL_PGHOST" "$UNIONHALL_PG_PORT" "$1" "$2"; }
 
 log "building (release)"
-swift build -c release --product unionbench >/dev/null
-swift build -c release --product unionctl >/dev/null
-swift build -c release --product unionhall >/dev/null
-REL=$(swift build -c release --show-bin-path)
+# BENCH_SCRATCH_PATH keeps the release build apart from the debug one (SwiftPM locks a build folder).
+SCRATCH=(${BENCH_SCRATCH_PATH:+--scratch-path "$BENCH_SCRATCH_PATH"})
+swift build -c release "${SCRATCH[@]}" --product unionbench >/dev/null
+swift build -c release "${SCRATCH[@]}" --product unionctl >/dev/null
+swift build -c release "${SCRATCH[@]}" --product unionhall >/dev/null
+REL=$(swift build -c release "${SCRATCH[@]}" --show-bin-path)
 
 for db in uh_bench_import uh_bench_copy; do
     "${PSQL[@]}" -U postgres -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db OWNER unionhall_owner"

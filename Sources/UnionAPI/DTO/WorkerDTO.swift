@@ -55,6 +55,7 @@ struct HouseholdMemberDTO: ResponseEncodable {
     let school: String?
     let level: String?
     let admissionYear: Int?
+    let deceased: Bool
 
     init(_ member: HouseholdMember, for principal: Principal) {
         id = member.id.description
@@ -64,6 +65,7 @@ struct HouseholdMemberDTO: ResponseEncodable {
         school = member.school
         level = member.level?.rawValue
         admissionYear = member.admissionYear
+        deceased = member.deceased
     }
 }
 

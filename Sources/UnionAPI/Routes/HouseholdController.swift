@@ -7,11 +7,12 @@ import UnionStore
 /// | method | path | roles | statuses |
 /// |---|---|---|---|
 /// | GET | /api/v1/workers/{id}/household | any role | 200, 401, 404 |
-/// | POST | /api/v1/workers/{id}/household | branch_officer, area_admin | 201, 401, 403, 404, 422 |
-/// | PATCH | /api/v1/workers/{id}/household/{member_id} | branch_officer, area_admin | 200, 401, 403, 404, 422 |
+/// | POST | /api/v1/workers/{id}/household | branch_officer, area_admin | 201, 401, 403, 404, 409 (already a member), 422 (incl. the worker's own ID number) |
+/// | PATCH | /api/v1/workers/{id}/household/{member_id} | branch_officer, area_admin | 200, 401, 403, 404, 409, 422 |
 /// | DELETE | /api/v1/workers/{id}/household/{member_id} | branch_officer, area_admin | 204, 401, 403, 404 |
 /// | GET | /api/v1/workers/{id}/model-worker | any role | 200, 401, 404 (none recorded, or outside scope) |
 /// | PUT | /api/v1/workers/{id}/model-worker | branch_officer, area_admin | 200, 401, 403, 404, 422 |
+/// | DELETE | /api/v1/workers/{id}/model-worker | branch_officer, area_admin | 204 (audited), 401, 403, 404 (none recorded, or outside scope) |
 struct HouseholdController {
     let household: HouseholdStore
 
@@ -22,6 +23,7 @@ struct HouseholdController {
         routes.delete("workers/:id/household/:member_id", use: remove)
         routes.get("workers/:id/model-worker", use: getModelWorker)
         routes.put("workers/:id/model-worker", use: putModelWorker)
+        routes.delete("workers/:id/model-worker", use: deleteModelWorker)
     }
 
     @Sendable func list(_ request: Request, context: AuthenticatedContext) async throws -> ListDTO<HouseholdMemberDTO> {
@@ -78,5 +80,13 @@ struct HouseholdController {
         let body = try await request.decodeJSON(ModelWorkerRequest.self, context: context)
         let record = try ModelWorkerRecord(level: body.level, title: body.title, yearAwarded: body.yearAwarded, retired: body.retired)
         return ModelWorkerDTO(try await household.setModelWorker(principal, worker: try context.parameters.requireID(), record))
+    }
+
+    /// A record entered by mistake is removed, not emptied: the worker stops being a model worker.
+    @Sendable func deleteModelWorker(_ request: Request, context: AuthenticatedContext) async throws -> HTTPResponse.Status {
+        let principal = context.principal
+        try Policy.require(principal, .writeBranchData)
+        try await household.removeModelWorker(principal, worker: try context.parameters.requireID())
+        return .noContent
     }
 }

@@ -7,7 +7,7 @@ import UnionStore
 
 /// | method | path | roles | statuses |
 /// |---|---|---|---|
-/// | POST | /api/v1/workers | branch_officer, area_admin | 201, 401, 403, 404 (office outside scope), 409 (ID number registered), 422 |
+/// | POST | /api/v1/workers | branch_officer, area_admin | 201, 401, 403, 404 (office outside scope), 409 (ID or member card number registered), 422 (incl. office_id not a branch) |
 /// | GET | /api/v1/workers | any role | 200 (keyset page), 401, 422 |
 /// | GET | /api/v1/workers/{id} | any role | 200, 401, 404 |
 /// | PATCH | /api/v1/workers/{id} | branch_officer, area_admin | 200, 401, 403, 404, 409, 422 |

@@ -23,8 +23,11 @@ package struct HouseholdMember: Sendable, Hashable {
     package var school: String?
     package var level: SchoolLevel?
     package var admissionYear: Int?
+    /// The member has died (the household keeps them: a widow's file tells why it is poorer).
+    package var deceased: Bool
 
-    package init(id: ID, relation: Relation, name: String, idNumber: String?, school: String?, level: SchoolLevel?, admissionYear: Int?) {
+    package init(id: ID, relation: Relation, name: String, idNumber: String?, school: String?, level: SchoolLevel?, admissionYear: Int?,
+                 deceased: Bool = false) {
         self.id = id
         self.relation = relation
         self.name = name
@@ -32,6 +35,7 @@ package struct HouseholdMember: Sendable, Hashable {
         self.school = school
         self.level = level
         self.admissionYear = admissionYear
+        self.deceased = deceased
     }
 }
 
@@ -43,14 +47,17 @@ package struct HouseholdMemberInput: Sendable, Hashable, Codable {
     package var school: String?
     package var level: String?
     package var admissionYear: Int?
+    package var deceased: Bool?
 
-    package init(relation: String? = nil, name: String? = nil, idNumber: String? = nil, school: String? = nil, level: String? = nil, admissionYear: Int? = nil) {
+    package init(relation: String? = nil, name: String? = nil, idNumber: String? = nil, school: String? = nil, level: String? = nil, admissionYear: Int? = nil,
+                 deceased: Bool? = nil) {
         self.relation = relation
         self.name = name
         self.idNumber = idNumber
         self.school = school
         self.level = level
         self.admissionYear = admissionYear
+        self.deceased = deceased
     }
 }
 
@@ -63,6 +70,7 @@ package struct HouseholdMemberFields: Sendable, Hashable {
     package var school: String?
     package var level: HouseholdMember.SchoolLevel?
     package var admissionYear: Int?
+    package var deceased: Bool
 
     package init(_ input: HouseholdMemberInput, today: CalendarDate = .today()) throws(ValidationFailure) {
         var validator = Validator()
@@ -95,6 +103,7 @@ package struct HouseholdMemberFields: Sendable, Hashable {
         self.school = school
         self.level = level
         self.admissionYear = input.admissionYear
+        self.deceased = input.deceased ?? false
     }
 }
 

@@ -11,7 +11,8 @@ package struct HouseholdMemberPatch: Sendable, Hashable, Codable {
     package func applied(to input: HouseholdMemberInput) -> HouseholdMemberInput {
         HouseholdMemberInput(relation: changes.relation ?? input.relation, name: changes.name ?? input.name,
                              idNumber: changes.idNumber ?? input.idNumber, school: changes.school ?? input.school,
-                             level: changes.level ?? input.level, admissionYear: changes.admissionYear ?? input.admissionYear)
+                             level: changes.level ?? input.level, admissionYear: changes.admissionYear ?? input.admissionYear,
+                             deceased: changes.deceased ?? input.deceased)
     }
 }
 
@@ -19,7 +20,7 @@ extension HouseholdMemberInput {
     /// A stored member's fields as input.
     package init(_ member: HouseholdMember) {
         self.init(relation: member.relation.rawValue, name: member.name, idNumber: member.idNumber, school: member.school,
-                  level: member.level?.rawValue, admissionYear: member.admissionYear)
+                  level: member.level?.rawValue, admissionYear: member.admissionYear, deceased: member.deceased)
     }
 }
 

@@ -149,6 +149,10 @@ package struct WorkerFields: Sendable, Hashable {
                 validator.add(FieldError(field: "member_since", code: "in_future", message: "is in the future", messageZH: "不能晚于今天"))
             }
         }
+        if let resident, let error = Self.membershipDateError(birth: resident.birthDate, memberSince: memberSince, today: today),
+           !validator.errors.contains(where: { $0.field == error.field }) {
+            validator.add(error)
+        }
         let employer = Self.optionalText(input.employer, field: "employer", max: 100, into: &validator)
         let occupation = Self.optionalText(input.occupation, field: "occupation", max: 50, into: &validator)
         let card = Self.optionalText(input.memberCardNumber, field: "member_card_number", max: 32, into: &validator)

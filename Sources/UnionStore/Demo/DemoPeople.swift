@@ -52,7 +52,9 @@ package struct DemoPeople: Sendable {
     package mutating func worker(serial: Int) -> WorkerInput {
         let sex: Sex = next(2) == 0 ? .male : .female
         let id = idNumber(sex: sex, born: 1962...2000, serial: serial)
-        let memberYear = 2005 + next(20)
+        // Joined at 18 or later (nobody joins under 16), and not after last year.
+        let born = Int(id.dropFirst(6).prefix(4)) ?? 1980
+        let memberYear = min(max(2005 + next(20), born + 18), 2024)
         return WorkerInput(
             name: name(sex: sex), idNumber: id, phone: next(5) == 0 ? nil : phone(), hukou: next(3) == 0 ? "urban" : "rural",
             employer: pick(Self.employers), occupation: pick(Self.occupations), membershipStatus: next(20) == 0 ? "retired" : "active",

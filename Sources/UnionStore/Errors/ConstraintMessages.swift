@@ -188,6 +188,37 @@ package enum ConstraintMessages {
                                                       zh: "只有已关闭的档案才有关闭原因，且必须有。"))
         add("hardship_files_one_open_per_worker", Entry("open_hardship_file_exists", field: "worker_id",
                                                         en: "This household already has an open hardship file.", zh: "该家庭已有未关闭的困难档案。"))
+
+        // 0009: registry rules. Checks raised by triggers carry these names too.
+        add("workers_office_is_branch", Entry("not_a_branch", field: "office_id",
+                                              en: "Workers are registered with a branch, not with the area office itself.",
+                                              zh: "职工只能登记在基层工会，不能登记在地区工会本身。"))
+        // Like ID numbers: the card number and the branch holding it are never named.
+        add("workers_member_card_number_key", Entry("duplicate_member_card_number", field: "member_card_number",
+                                                    en: "This member card number is already in use.", zh: "该会员证号已被使用。"))
+        add("workers_member_since_after_birth", Entry("before_birth", field: "member_since", en: "Member since must be after the birth date.",
+                                                      zh: "入会日期须晚于出生日期。"))
+        add("workers_joined_at_sixteen", Entry("under_16", field: "member_since", en: "A worker joins at 16 or older.",
+                                               zh: "入会时须年满16周岁。"))
+        add("workers_sixteen_today", Entry("under_16", field: "birth_date", en: "A worker is at least 16.", zh: "职工须年满16周岁。"))
+        add("household_members_one_id_number", Entry("duplicate_household_member", field: "id_number",
+                                                     en: "This person is already a member of the household.", zh: "该成员已在家庭成员中。"))
+        add("household_members_one_child_by_name", Entry("duplicate_household_member", field: "name",
+                                                         en: "A child of this name without an ID number is already in the household.",
+                                                         zh: "家庭成员中已有同名且无身份证号的子女。"))
+        add("household_members_not_the_worker", Entry("is_the_worker", field: "id_number",
+                                                      en: "The worker is not a member of their own household.", zh: "职工本人不能作为家庭成员。"))
+        add("workers_not_a_household_member", Entry("is_a_household_member", field: "id_number",
+                                                    en: "This is the ID number of a member of the worker's household.",
+                                                    zh: "与该职工的家庭成员身份证号相同。"))
+        add("settings_key_known", Entry("unknown_setting", field: "key", en: "There is no such setting (unionctl setting list shows them).",
+                                        zh: "没有这个设置项（unionctl setting list 可列出全部）。"))
+        add("settings_in_force_unchanged", Entry("setting_in_force", field: "effective_from",
+                                                 en: "A value already in force is history and can't be replaced; set a new value from a later date.",
+                                                 zh: "已生效的取值属于历史记录，不能替换；请设置自以后某日起的新取值。"))
+        add("settings_used_unchanged", Entry("setting_used", field: "effective_from",
+                                             en: "A hardship file already used this value; it can't be replaced. Set a new value from a later date.",
+                                             zh: "已有困难档案使用了该取值，不能替换；请设置自以后某日起的新取值。"))
         return table
     }()
 }

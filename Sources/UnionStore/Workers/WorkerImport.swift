@@ -60,6 +60,7 @@ package struct WorkerImport: Sendable {
         let valid = checked.valid
         let stagedRows = valid
         let imported: Int = try await database.withSession(principal) { session in
+            try await WorkerStore.requireBranch(session, office)
             try await session.query("""
                 CREATE TEMP TABLE worker_import (
                     line integer, name text, id_number text, sex text, birth_date date, phone text, hukou text, employer text,
@@ -93,6 +94,14 @@ package struct WorkerImport: Sendable {
             for line in taken {
                 errors.append(RowError(line: Int(line), field: "id_number", message: "is already registered", messageZH: "该身份证号已登记"))
             }
+            let cardsTaken = try await session.query("""
+                SELECT s.line FROM worker_import s
+                WHERE s.member_card_number IN (SELECT registered_member_card_numbers(array_agg(member_card_number)) FROM worker_import)
+                ORDER BY s.line
+                """).rows.map { try $0.decode(Int32.self, at: 0) }
+            for line in cardsTaken {
+                errors.append(RowError(line: Int(line), field: "member_card_number", message: "is already in use", messageZH: "该会员证号已被使用"))
+            }
             errors.sort { ($0.line, $0.field) < ($1.line, $1.field) }
             if !errors.isEmpty && !skipInvalid { return 0 }
             progress(.inserting, 0, stagedRows.count)
@@ -121,6 +130,7 @@ package struct WorkerImport: Sendable {
         }
         var result = Validated(rows: records.count, encoding: used)
         var seen: [String: Int] = [:]
+        var seenCards: [String: Int] = [:]
         for (index, record) in records.enumerated() {
             result.notices += record.notices.map { RowError(line: record.line, field: $0.field, message: $0.message, messageZH: $0.messageZH) }
             guard record.errors.isEmpty else {
@@ -129,13 +139,25 @@ package struct WorkerImport: Sendable {
             }
             do {
                 let fields = try WorkerFields(record.input, today: today)
+                var repeated = false
                 if let first = seen[fields.idNumber.value] {
                     result.errors.append(RowError(line: record.line, field: "id_number", message: "repeats line \(first)",
                                                   messageZH: "与第\(first)行重复"))
+                    repeated = true
                 } else {
                     seen[fields.idNumber.value] = record.line
-                    result.valid.append((record.line, fields))
                 }
+                // Card numbers are unique area-wide too: the first line with one keeps it.
+                if let card = fields.memberCardNumber {
+                    if let first = seenCards[card] {
+                        result.errors.append(RowError(line: record.line, field: "member_card_number", message: "repeats line \(first)",
+                                                      messageZH: "会员证号与第\(first)行重复"))
+                        repeated = true
+                    } else {
+                        seenCards[card] = record.line
+                    }
+                }
+                if !repeated { result.valid.append((record.line, fields)) }
             } catch {
                 result.errors += error.errors.map { RowError(line: record.line, field: $0.field, message: $0.message, messageZH: $0.messageZH) }
             }

@@ -44,11 +44,13 @@ package struct WorkerStore: Sendable {
             hardshipTier: try column.nextIfPresent())
     }
 
-    /// Registers a worker in `office`. A second registration of the same ID number anywhere
-    /// in the area is a conflict with code `duplicate_id_number`, which names no office.
+    /// Registers a worker in `office`, which must be a branch (422 on `office_id`). A second
+    /// registration of the same ID number (or member card number) anywhere in the area is a
+    /// conflict with code `duplicate_id_number` (`duplicate_member_card_number`), which names no office.
     package func create(_ principal: Principal, office: Office.ID, _ fields: WorkerFields) async throws -> Worker {
         try await database.withSession(principal) { session in
             try session.require(.writeBranchData, office: office)
+            try await Self.requireBranch(session, office)
             guard let id = try await session.query("""
                 INSERT INTO workers (office_id, name, id_number, sex, birth_date, phone, hukou, employer, occupation,
                                      membership_status, member_since, member_card_number, created_by)
@@ -86,6 +88,7 @@ package struct WorkerStore: Sendable {
                 throw StoreError.notFound
             }
             let fields = try current.applying(patch)
+            if fields.idNumber.value != current.idNumber { try await Self.checkNotInOwnHousehold(session, worker: id, fields.idNumber.value) }
             let updated = try await session.query("""
                 UPDATE workers SET name = \(fields.name), id_number = \(fields.idNumber.value), sex = \(fields.idNumber.sex.rawValue),
                        birth_date = \(fields.idNumber.birthDate), phone = \(fields.phone), hukou = \(fields.hukou?.rawValue),

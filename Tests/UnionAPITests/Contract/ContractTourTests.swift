@@ -53,6 +53,8 @@ struct ContractTourTests {
             _ = try await visit(.put, "/api/v1/workers/\(id)/model-worker", "/api/v1/workers/{id}/model-worker", token: officer,
                                 body: #"{"level": "municipal", "title": "北京市劳动模范", "year_awarded": 2015}"#, expect: .ok)
             _ = try await visit(.get, "/api/v1/workers/\(id)/model-worker", "/api/v1/workers/{id}/model-worker", token: officer, expect: .ok)
+            _ = try await visit(.delete, "/api/v1/workers/\(id)/model-worker", "/api/v1/workers/{id}/model-worker", token: officer,
+                                expect: .noContent)
             let file = try await visit(.post, "/api/v1/hardship-files", "/api/v1/hardship-files", token: officer,
                                        body: HardshipEndpointTests.fileBody(worker: id), expect: .created)
             let fileID = try #require(file.object["id"] as? String)
