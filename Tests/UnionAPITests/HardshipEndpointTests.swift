@@ -9,7 +9,7 @@ import UnionTestSupport
 
 @Suite("Hardship file endpoints")
 struct HardshipEndpointTests {
-    /// Income 30,000, spending 6,000, household of 3: 666.66 a head a month, below 1,395: deep.
+    /// Income 30,000, spending 6,000, household of 3: 666.67 a head a month (half-up), below 1,395: deep.
     static func fileBody(worker: String, income: String = "30000.00") -> String {
         #"{"worker_id": "\#(worker)", "household_size": 3, "annual_income": "\#(income)", "essential_spending": "6000.00", "main_cause": "illness", "secondary_causes": ["low_wage"], "evidence": ["application_letter", "income_proof"]}"#
     }
@@ -33,7 +33,7 @@ struct HardshipEndpointTests {
             let created = try await client.call(.post, "/api/v1/hardship-files", token: federation.tokens["officer_a"], body: body)
             #expect(created.status == .created)
             #expect(created.object["tier"] as? String == "deep")
-            #expect(created.object["per_capita_monthly"] as? String == "666.66")
+            #expect(created.object["per_capita_monthly"] as? String == "666.67")
             #expect(created.object["status"] as? String == "draft")
             let id = try #require(created.object["id"] as? String)
             let duplicate = try await client.call(.post, "/api/v1/hardship-files", token: federation.tokens["officer_a"], body: body)
