@@ -30,4 +30,10 @@ struct PerCapitaRoundingTests {
         let finances = HouseholdFinances(size: 1, annualIncome: try #require(Money("16739.94")), essentialSpending: .zero, hardshipCosts: .zero)
         #expect(HardshipRules.tier(for: finances, dibao: Money(fen: 139_500), mainCause: .illness) == .relative)
     }
+
+    @Test func aHouseholdCountsTheWorkerAndTheRecordedMembers() {
+        #expect(throws: Never.self) { try HardshipRules.checkHouseholdSize(3, recordedMembers: 2) }
+        #expect(throws: Never.self) { try HardshipRules.checkHouseholdSize(5, recordedMembers: 2) }
+        #expect(throws: ValidationFailure.self) { try HardshipRules.checkHouseholdSize(2, recordedMembers: 2) }
+    }
 }
