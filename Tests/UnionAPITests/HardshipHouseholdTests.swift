@@ -49,6 +49,9 @@ struct HardshipHouseholdTests {
             #expect(try await client.call(.post, "/api/v1/hardship-files/\(fileID)/close", token: officerA, body: #"{"reason": "lifted"}"#).status == .ok)
             #expect(try await client.call(.post, "/api/v1/hardship-files", token: officerB,
                                           body: HardshipEndpointTests.fileBody(worker: workerB)).status == .created)
+            // Now B's worker has a file of his own, so A's household, which lists him, can't get another.
+            Self.expectHouseholdConflict(
+                try await client.call(.post, "/api/v1/hardship-files", token: officerA, body: HardshipEndpointTests.fileBody(worker: workerA)), federation)
         }
     }
 
