@@ -48,15 +48,25 @@ package final class TestDatabase: Sendable {
         }
     }
 
-    /// Runs `body` with a fresh database and drops it afterwards, whatever happens.
+    /// Runs `body` with a fresh database and drops it afterwards, whatever happens. Waits for
+    /// one of `DatabaseSlots`' places first, so the suite stays within the cluster's connections.
     package static func with<T: Sendable>(empty: Bool = false, _ body: (TestDatabase) async throws -> T) async throws -> T {
-        let database = empty ? try await createEmpty() : try await create()
+        await DatabaseSlots.shared.acquire()
+        let database: TestDatabase
+        do {
+            database = empty ? try await createEmpty() : try await create()
+        } catch {
+            await DatabaseSlots.shared.release()
+            throw error
+        }
         do {
             let value = try await body(database)
             await database.drop()
+            await DatabaseSlots.shared.release()
             return value
         } catch {
             await database.drop()
+            await DatabaseSlots.shared.release()
             throw error
         }
     }

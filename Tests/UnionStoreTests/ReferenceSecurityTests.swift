@@ -187,7 +187,8 @@ struct ReferenceSecurityTests {
             let owner = database.ownerPool
             #expect(try await owner.query("SELECT office_id FROM household_members WHERE worker_id = \(worker)").scalar(UUID.self) == fixture.a.rawValue)
             #expect(try await owner.query("SELECT office_id FROM model_worker_records WHERE worker_id = \(worker)").scalar(UUID.self) == fixture.a.rawValue)
-            #expect(try await owner.query("SELECT office_id FROM hardship_files WHERE id = \(file.id)").scalar(UUID.self) == fixture.b.rawValue)
+            // The open file goes along too (0008); closed ones stay where they were filed.
+            #expect(try await owner.query("SELECT office_id FROM hardship_files WHERE id = \(file.id)").scalar(UUID.self) == fixture.a.rawValue)
             #expect(try await household.list(officerA, worker: worker).map(\.name) == ["李明"])
             #expect(try await household.modelWorker(officerA, worker: worker).title == "市劳模")
             await #expect(throws: StoreError.notFound) { try await household.list(officerB, worker: worker) }

@@ -7,13 +7,14 @@ import UnionStore
 /// | method | path | roles | statuses |
 /// |---|---|---|---|
 /// | POST | /api/v1/hardship-files | branch_officer, area_admin | 201, 401, 403, 404 (worker), 409 (open file exists), 422 (incl. not qualifying) |
-/// | GET | /api/v1/hardship-files | any role | 200 (`overdue=true`, `status`, keyset page), 401, 422 |
+/// | GET | /api/v1/hardship-files | any role | 200 (`overdue=true`, `status`, `office_id`, keyset page), 401, 404 (office outside scope), 422 |
 /// | GET | /api/v1/hardship-files/{id} | any role | 200, 401, 404 |
 /// | PATCH | /api/v1/hardship-files/{id} | branch_officer, area_admin | 200, 401, 403, 404, 409 (not editable), 422 |
 /// | POST | /api/v1/hardship-files/{id}/submit | branch_officer, area_admin | 200, 401, 403, 404, 409 |
 /// | POST | /api/v1/hardship-files/{id}/confirm | area_reviewer, area_admin | 200, 401, 403, 404, 409 |
+/// | POST | /api/v1/hardship-files/{id}/return | area_reviewer, area_admin | 200, 401, 403, 404, 409, 422 |
 /// | POST | /api/v1/hardship-files/{id}/close | branch_officer, area_admin | 200, 401, 403, 404, 409, 422 |
-/// | POST | /api/v1/hardship-files/{id}/review | branch_officer, area_reviewer, area_admin | 200, 401, 403, 404, 409 |
+/// | POST | /api/v1/hardship-files/{id}/review | branch_officer, area_reviewer, area_admin | 200, 401, 403, 404, 409, 422 (figures, not qualifying) |
 struct HardshipController {
     let files: HardshipStore
 
@@ -24,6 +25,7 @@ struct HardshipController {
         routes.patch("hardship-files/:id", use: update)
         routes.post("hardship-files/:id/submit") { try await transition($0, $1, .submit) }
         routes.post("hardship-files/:id/confirm") { try await transition($0, $1, .confirm) }
+        routes.post("hardship-files/:id/return", use: returnToBranch)
         routes.post("hardship-files/:id/close", use: close)
         routes.post("hardship-files/:id/review", use: review)
     }
@@ -65,9 +67,10 @@ struct HardshipController {
         var query = QueryReader(request)
         let overdue = query.bool("overdue") ?? false
         let status = query.enumeration("status", as: HardshipFile.Status.self)
+        let office: Office.ID? = query.id("office_id")
         let limit = query.limit()
         try query.finish()
-        let page = try await files.list(principal, overdue: overdue, status: status, limit: limit, after: query.text("after"))
+        let page = try await files.list(principal, overdue: overdue, status: status, office: office, limit: limit, after: query.text("after"))
         return ListDTO(items: page.items.map { HardshipFileDTO($0) }, next: page.next)
     }
 
@@ -106,8 +109,29 @@ struct HardshipController {
         return HardshipFileDTO(try await files.transition(principal, id: try context.parameters.requireID(), .close, reason: reason))
     }
 
+    struct ReturnRequest: Decodable {
+        let reason: String?
+    }
+
+    /// Sends a submitted file back to the branch as a draft; the reason stays on the file.
+    @Sendable func returnToBranch(_ request: Request, context: AuthenticatedContext) async throws -> HardshipFileDTO {
+        let principal = context.principal
+        try Policy.require(principal, HardshipTransition.returnToBranch.action)
+        var request = request
+        let body = try await request.decodeJSON(ReturnRequest.self, context: context)
+        return HardshipFileDTO(try await files.transition(principal, id: try context.parameters.requireID(), .returnToBranch,
+                                                          returnReason: body.reason))
+    }
+
     @Sendable func review(_ request: Request, context: AuthenticatedContext) async throws -> HardshipFileDTO {
         let principal = context.principal
-        return HardshipFileDTO(try await files.review(principal, id: try context.parameters.requireID()))
+        // Branch officers and the area's reviewers review: refuse the rest before reading a body.
+        guard Policy.decide(principal, .writeBranchData) == .allow || Policy.decide(principal, .reviewCases) == .allow else {
+            throw StoreError.forbidden
+        }
+        let id: HardshipFile.ID = try context.parameters.requireID()
+        var request = request
+        let input = try await request.decodeJSON(HardshipReviewInput.self, context: context)
+        return HardshipFileDTO(try await files.review(principal, id: id, input))
     }
 }

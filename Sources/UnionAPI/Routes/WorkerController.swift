@@ -12,6 +12,7 @@ import UnionStore
 /// | GET | /api/v1/workers/{id} | any role | 200, 401, 404 |
 /// | PATCH | /api/v1/workers/{id} | branch_officer, area_admin | 200, 401, 403, 404, 409, 422 |
 /// | POST | /api/v1/workers/{id}/transfer | branch_officer, area_admin | 204, 401, 403, 404, 422 |
+/// | GET | /api/v1/workers/{id}/transfers | any role | 200 (moves the caller may see), 401, 404 |
 /// | POST | /api/v1/workers/import | branch_officer, area_admin | 200 (report), 401, 403, 404, 422 (problem+json: bad file, or bad rows with their lines; nothing written) |
 /// | GET | /api/v1/workers.csv | any role | 200 text/csv, 401, 422 |
 ///
@@ -26,6 +27,7 @@ struct WorkerController {
         routes.get("workers/:id", use: get)
         routes.patch("workers/:id", use: update)
         routes.post("workers/:id/transfer", use: transfer)
+        routes.get("workers/:id/transfers", use: transfers)
         routes.post("workers/import", use: importCSV)
         routes.get("workers.csv", use: exportCSV)
     }
@@ -87,8 +89,11 @@ struct WorkerController {
         return ListDTO(items: page.items.map { WorkerDTO($0, for: principal) }, next: page.next)
     }
 
+    /// The destination by id (`to_office`) or by code (`to_office_code`, what a branch officer
+    /// knows of another branch): exactly one of them.
     struct TransferRequest: Decodable {
         let toOffice: String?
+        let toOfficeCode: String?
         let date: String?
         let reason: String?
     }
@@ -100,14 +105,30 @@ struct WorkerController {
         var request = request
         let body = try await request.decodeJSON(TransferRequest.self, context: context)
         var errors: [FieldError] = []
-        let office = body.toOffice.flatMap(Office.ID.init(uuidString:))
-        if office == nil { errors.append(body.toOffice == nil ? .required("to_office") : .invalidFormat("to_office", expected: "a UUID", expectedZH: "UUID")) }
+        var target: TransferTarget?
+        switch (body.toOffice, body.toOfficeCode) {
+        case (nil, nil):
+            errors.append(.required("to_office"))
+        case (let text?, nil):
+            if let office = Office.ID(uuidString: text) { target = .office(office) }
+            else { errors.append(.invalidFormat("to_office", expected: "a UUID", expectedZH: "UUID")) }
+        case (nil, let code?):
+            if code.isEmpty { errors.append(.required("to_office_code")) } else { target = .code(code) }
+        case (.some, .some):
+            errors.append(FieldError(field: "to_office_code", code: "conflicting", message: "give to_office or to_office_code, not both",
+                                     messageZH: "to_office 与 to_office_code 只能填一个"))
+        }
         let date = body.date.flatMap(CalendarDate.init(input:))
         if date == nil { errors.append(body.date == nil ? .required("date") : .invalidFormat("date", expected: "YYYY-MM-DD", expectedZH: "YYYY-MM-DD")) }
         if body.reason?.isEmpty ?? true { errors.append(.required("reason")) }
-        guard errors.isEmpty, let office, let date else { throw Problem.invalid(errors) }
-        try await workers.transfer(principal, id: id, to: office, on: date, reason: body.reason ?? "")
+        guard errors.isEmpty, let target, let date else { throw Problem.invalid(errors) }
+        try await workers.transfer(principal, id: id, to: target, on: date, reason: body.reason ?? "")
         return .noContent
+    }
+
+    @Sendable func transfers(_ request: Request, context: AuthenticatedContext) async throws -> ListDTO<WorkerTransferDTO> {
+        let history = try await workers.transfers(context.principal, id: try context.parameters.requireID())
+        return ListDTO(items: history.map(WorkerTransferDTO.init), next: nil)
     }
 
     struct ImportReportDTO: ResponseEncodable {

@@ -24,10 +24,19 @@ package struct HardshipFile: Sendable, Hashable {
     package var reviewedOn: CalendarDate?
     package var confirmedOn: CalendarDate?
     package var closingReason: ClosingReason?
+    /// The minimum living standard (yuan per person per month) the tier was computed with.
+    package var dibao: Money
+    package var trail: HardshipTrail
+    /// The worker's name and the file's office code as the reader may see them: nil when the
+    /// worker (or office) is outside the reader's scope, e.g. a closed file whose worker has
+    /// since moved to another branch.
+    package var workerName: String?
+    package var officeCode: String?
 
     package init(id: ID, workerID: Worker.ID, officeID: Office.ID, status: Status, tier: HardshipTier, finances: HouseholdFinances,
                  mainCause: HardshipCause, secondaryCauses: [HardshipCause], evidence: [HardshipEvidence],
-                 reviewedOn: CalendarDate?, confirmedOn: CalendarDate?, closingReason: ClosingReason?) {
+                 reviewedOn: CalendarDate?, confirmedOn: CalendarDate?, closingReason: ClosingReason?,
+                 dibao: Money = .zero, trail: HardshipTrail = HardshipTrail(), workerName: String? = nil, officeCode: String? = nil) {
         self.id = id
         self.workerID = workerID
         self.officeID = officeID
@@ -40,6 +49,10 @@ package struct HardshipFile: Sendable, Hashable {
         self.reviewedOn = reviewedOn
         self.confirmedOn = confirmedOn
         self.closingReason = closingReason
+        self.dibao = dibao
+        self.trail = trail
+        self.workerName = workerName
+        self.officeCode = officeCode
     }
 
     /// An active file not reviewed (or confirmed) in the last 12 months is overdue.
@@ -49,9 +62,11 @@ package struct HardshipFile: Sendable, Hashable {
     }
 }
 
-/// The workflow: draft → submitted (branch) → active (area confirms) → closed with a reason.
+/// The workflow: draft → submitted (branch) → active (area confirms) → closed with a reason;
+/// the area may instead return a submitted file to the branch (back to draft, with a reason).
 package enum HardshipTransition: String, Sendable, Hashable, CaseIterable {
     case submit, confirm, close
+    case returnToBranch = "return"
 
     /// The status a file must be in, and the one it moves to.
     package var from: Set<HardshipFile.Status> {
@@ -59,6 +74,7 @@ package enum HardshipTransition: String, Sendable, Hashable, CaseIterable {
         case .submit: [.draft]
         case .confirm: [.submitted]
         case .close: [.draft, .submitted, .active]
+        case .returnToBranch: [.submitted]
         }
     }
 
@@ -67,14 +83,15 @@ package enum HardshipTransition: String, Sendable, Hashable, CaseIterable {
         case .submit: .submitted
         case .confirm: .active
         case .close: .closed
+        case .returnToBranch: .draft
         }
     }
 
-    /// Submitting and closing are branch work; confirming is the area's.
+    /// Submitting and closing are branch work; confirming and returning are the area's.
     package var action: Action {
         switch self {
         case .submit, .close: .writeBranchData
-        case .confirm: .reviewCases
+        case .confirm, .returnToBranch: .reviewCases
         }
     }
 }

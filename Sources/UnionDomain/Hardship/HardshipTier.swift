@@ -25,14 +25,18 @@ package struct HouseholdFinances: Sendable, Hashable {
         self.hardshipCosts = hardshipCosts
     }
 
-    /// (income − essential spending) / 12 / size, rounded down to the fen.
+    /// (income − essential spending) / 12 / size, rounded half-up to the fen (half a fen goes
+    /// away from zero, as PostgreSQL's `round` and 四舍五入 do). Truncating made 1,394.995 a
+    /// month read as 1,394.99: under a 低保 of 1,395 it called a household deep that is not.
     package var perCapitaMonthly: Money {
         guard size > 0 else { return .zero }
         let net = annualIncome.fen - essentialSpending.fen
         let divisor = Int64(12 * size)
-        // Floor division, so a negative net stays below any positive standard.
+        // Division truncates toward zero; the remainder decides the rounding, on either side of zero.
         let quotient = net / divisor
-        return Money(fen: (net % divisor != 0 && net < 0) ? quotient - 1 : quotient)
+        let remainder = net % divisor
+        guard remainder.magnitude * 2 >= divisor.magnitude else { return Money(fen: quotient) }
+        return Money(fen: net < 0 ? quotient - 1 : quotient + 1)
     }
 }
 

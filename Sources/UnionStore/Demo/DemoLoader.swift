@@ -77,8 +77,9 @@ package struct DemoLoader: Sendable {
                 }
                 if index % 4 == 2 {
                     let income = 12_000 + people.next(36_000)
+                    // At least the worker and the (up to two) household members recorded above.
                     let file = try await hardship.create(admin, worker: worker.id, try HardshipFields(HardshipInput(
-                        householdSize: 2 + people.next(4), annualIncome: "\(income).00", essentialSpending: "\(people.next(8_000)).00",
+                        householdSize: 3 + people.next(3), annualIncome: "\(income).00", essentialSpending: "\(people.next(8_000)).00",
                         hardshipCosts: "\(people.next(20_000)).00", mainCause: people.pick(["illness", "disability", "children_schooling", "unemployment"]),
                         secondaryCauses: ["low_wage"], evidence: ["application_letter", "income_proof", "id_card"])))
                     _ = try await hardship.transition(admin, id: file.id, .submit)

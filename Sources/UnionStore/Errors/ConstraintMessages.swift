@@ -189,6 +189,15 @@ package enum ConstraintMessages {
         add("hardship_files_one_open_per_worker", Entry("open_hardship_file_exists", field: "worker_id",
                                                         en: "This household already has an open hardship file.", zh: "该家庭已有未关闭的困难档案。"))
 
+        // 0008: one open file per household, across branches; the return trail.
+        // Names no person, file or branch: the other file may be another branch's.
+        add("hardship_file_people_one_open_file", Entry("household_in_open_file",
+                                                        en: "This worker or someone in the household is already covered by an open hardship file.",
+                                                        zh: "该职工或其家庭成员已在一份未关闭的困难档案中。"))
+        add("hardship_file_people_file_fkey", Entry("unknown_file", en: "The hardship file does not exist.", zh: "困难档案不存在。"))
+        add("hardship_files_return_reason_length", Entry("invalid_reason", field: "reason", en: "A reason is 1 to 200 characters long.",
+                                                         zh: "退回原因须为1至200个字符。"))
+
         // 0009: registry rules. Checks raised by triggers carry these names too.
         add("workers_office_is_branch", Entry("not_a_branch", field: "office_id",
                                               en: "Workers are registered with a branch, not with the area office itself.",

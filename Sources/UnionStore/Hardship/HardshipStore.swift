@@ -14,9 +14,16 @@ package struct HardshipStore: Sendable {
         self.today = today
     }
 
+    /// Every read and every RETURNING of a file. The worker's name and the office's code are
+    /// read through the caller's row-level security, so they are null where the caller can't
+    /// see that worker or office.
     static let columns: PQQuery = """
         id, worker_id, office_id, status, tier, household_size, annual_income, essential_spending, hardship_costs,
-        main_cause, secondary_causes, evidence, reviewed_on, confirmed_on, closing_reason
+        main_cause, secondary_causes, evidence, reviewed_on, confirmed_on, closing_reason,
+        dibao, submitted_by_username, submitted_on, confirmed_by_username, reviewed_by_username,
+        returned_by_username, returned_on, return_reason,
+        (SELECT w.name FROM workers w WHERE w.id = hardship_files.worker_id),
+        (SELECT o.code FROM offices o WHERE o.id = hardship_files.office_id)
         """
 
     package static let notQualifying = ValidationFailure([FieldError(
@@ -27,7 +34,11 @@ package struct HardshipStore: Sendable {
         field: "dibao", code: "not_set", message: "no minimum living standard is set for today (unionctl setting set dibao …)",
         messageZH: "尚未设置当前低保标准")])
 
-    /// Opens a draft file on a worker (one open file per household); the tier is computed here.
+    /// Opens a draft file on a worker; the tier is computed here. One open file per household:
+    /// a second file on the same head is refused by `hardship_files_one_open_per_worker`, one
+    /// covering a person (head or household member, by ID number) another open file covers by
+    /// `hardship_file_people_one_open_file` (migration 0008), whichever branch holds the other
+    /// file. Both are conflicts whose sentences name no file, office or person.
     package func create(_ principal: Principal, worker: Worker.ID, _ fields: HardshipFields) async throws -> HardshipFile {
         let today = today()
         return try await database.withSession(principal) { session in
@@ -35,9 +46,8 @@ package struct HardshipStore: Sendable {
             guard let office = try await session.query("SELECT office_id FROM workers WHERE id = \(worker)").scalar(Office.ID.self) else {
                 throw StoreError.notFound
             }
+            try await checkHouseholdSize(session, worker: worker, fields)
             let (tier, dibao) = try await computeTier(session, fields, on: today)
-            // A second open file for the household is refused by hardship_files_one_open_per_worker
-            // (conflict `open_hardship_file_exists`).
             guard let row = try await session.query("""
                 INSERT INTO hardship_files (worker_id, office_id, tier, household_size, annual_income, essential_spending, hardship_costs,
                                             per_capita_monthly, dibao, main_cause, secondary_causes, evidence, created_by)
@@ -70,6 +80,7 @@ package struct HardshipStore: Sendable {
                 throw StoreError.conflict(.fileNotEditable)
             }
             let fields = try current.applying(patch)
+            try await checkHouseholdSize(session, worker: current.workerID, fields)
             let (tier, dibao) = try await computeTier(session, fields, on: today)
             guard let row = try await session.query("""
                 UPDATE hardship_files SET tier = \(tier.rawValue), household_size = \(Int32(fields.finances.size)),
@@ -83,13 +94,17 @@ package struct HardshipStore: Sendable {
         }
     }
 
-    /// submit (branch), confirm (area), close {reason}. A transition from the wrong status is a
-    /// conflict; the row lock makes two concurrent transitions take turns.
+    /// submit (branch), confirm (area), return {text} (area), close {reason}. A transition from
+    /// the wrong status is a conflict; the row lock makes two concurrent transitions take turns.
+    /// Each step keeps who took it (username) and when.
     package func transition(_ principal: Principal, id: HardshipFile.ID, _ transition: HardshipTransition,
-                            reason: HardshipFile.ClosingReason? = nil) async throws -> HardshipFile {
+                            reason: HardshipFile.ClosingReason? = nil, returnReason: String? = nil) async throws -> HardshipFile {
         if transition == .close, reason == nil {
             throw ValidationFailure([FieldError.unknownValue("reason", allowed: HardshipFile.ClosingReason.allCases.map(\.rawValue))])
         }
+        var validator = Validator()
+        let returnText = transition == .returnToBranch ? validator.text(returnReason, field: "reason", max: 200) : nil
+        try validator.finish()
         let today = today()
         return try await database.withSession(principal) { session in
             try session.require(transition.action)
@@ -97,8 +112,15 @@ package struct HardshipStore: Sendable {
             guard transition.from.contains(current.status) else { throw StoreError.conflict(.invalidTransition) }
             var assignments: PQQuery = "status = \(transition.to.rawValue), updated_at = now()"
             switch transition {
-            case .submit: assignments.append(", submitted_by = \(principal.userID)")
-            case .confirm: assignments.append(", confirmed_by = \(principal.userID), confirmed_on = \(today)")
+            case .submit:
+                assignments.append(", submitted_by = \(principal.userID), submitted_by_username = \(principal.username), submitted_on = \(today)")
+            case .confirm:
+                assignments.append(", confirmed_by = \(principal.userID), confirmed_by_username = \(principal.username), confirmed_on = \(today)")
+            case .returnToBranch:
+                assignments.append("""
+                    , returned_by = \(principal.userID), returned_by_username = \(principal.username), returned_on = \(today),
+                    return_reason = \(returnText)
+                    """)
             case .close: assignments.append(", closing_reason = \(reason?.rawValue)")
             }
             guard let row = try await session.query(
@@ -108,39 +130,18 @@ package struct HardshipStore: Sendable {
         }
     }
 
-    /// The yearly review: recomputes the tier against today's minimum living standard and
-    /// stamps reviewer and date.
-    package func review(_ principal: Principal, id: HardshipFile.ID) async throws -> HardshipFile {
-        let today = today()
-        return try await database.withSession(principal) { session in
-            guard Policy.decide(principal, .writeBranchData) == .allow || Policy.decide(principal, .reviewCases) == .allow else {
-                throw StoreError.forbidden
-            }
-            let current = try await lock(session, id)
-            guard current.status == .active else { throw StoreError.conflict(.fileNotActive) }
-            guard let dibao = try await SettingStore(database: database).value(session, key: SettingStore.dibao, on: today) else {
-                throw Self.noDibao
-            }
-            // A household that no longer qualifies keeps its tier until it is closed as lifted.
-            let tier = HardshipRules.tier(for: current.finances, dibao: dibao, mainCause: current.mainCause) ?? current.tier
-            guard let row = try await session.query("""
-                UPDATE hardship_files SET tier = \(tier.rawValue), dibao = \(dibao), reviewed_by = \(principal.userID),
-                       reviewed_on = \(today), updated_at = now()
-                WHERE id = \(id) RETURNING \(Self.columns)
-                """).one(HardshipFile.self) else { throw StoreError.notFound }
-            return row
-        }
-    }
-
-    /// Files in scope, newest first by id; `overdue` keeps active files not reviewed for 12 months.
-    package func list(_ principal: Principal, overdue: Bool, status: HardshipFile.Status?, limit: Int, after: String?) async throws -> Page<HardshipFile> {
-        try Policy.require(principal, .readBranchData)
+    /// Files in scope, by id; `overdue` keeps active files not reviewed for 12 months, `office`
+    /// one office's files (an office outside the caller's scope is not found, as for workers).
+    package func list(_ principal: Principal, overdue: Bool, status: HardshipFile.Status?, office: Office.ID? = nil,
+                      limit: Int, after: String?) async throws -> Page<HardshipFile> {
+        try Policy.require(principal, .readBranchData, office: office)
         var conditions: [PQQuery] = ["true"]
         if overdue {
             let cutoff = today().adding(months: -12)
             conditions.append("status = 'active' AND coalesce(reviewed_on, confirmed_on) <= \(cutoff)")
         }
         if let status { conditions.append("status = \(status.rawValue)") }
+        if let office { conditions.append("office_id = \(office)") }
         if let after {
             guard let parts = Cursor.decode(after, count: 1), let last = UUIDText.parse(parts[0]) else { throw Cursor.invalid }
             conditions.append("id > \(last)")
@@ -151,14 +152,25 @@ package struct HardshipStore: Sendable {
         return Page.keyset(rows, limit: limit) { [$0.id.description] }
     }
 
-    private func lock(_ session: Session, _ id: HardshipFile.ID) async throws -> HardshipFile {
+    func lock(_ session: Session, _ id: HardshipFile.ID) async throws -> HardshipFile {
         guard let row = try await session.query("SELECT \(Self.columns) FROM hardship_files WHERE id = \(id) FOR UPDATE").one(HardshipFile.self) else {
             throw StoreError.notFound
         }
         return row
     }
 
-    private func computeTier(_ session: Session, _ fields: HardshipFields, on date: CalendarDate) async throws -> (HardshipTier, Money) {
+    /// The household counts at least the worker and the recorded members who are alive. The
+    /// `deceased` flag of household members comes with migration 0009 (registry rules); read
+    /// through the row's JSON it is simply absent before that, and every member counts.
+    func checkHouseholdSize(_ session: Session, worker: Worker.ID, _ fields: HardshipFields) async throws {
+        let members = try await session.query("""
+            SELECT count(*) FROM household_members m
+            WHERE m.worker_id = \(worker) AND NOT coalesce((to_jsonb(m) ->> 'deceased')::boolean, false)
+            """).scalar(Int.self) ?? 0
+        try HardshipRules.checkHouseholdSize(fields.finances.size, recordedMembers: members)
+    }
+
+    func computeTier(_ session: Session, _ fields: HardshipFields, on date: CalendarDate) async throws -> (HardshipTier, Money) {
         guard let dibao = try await SettingStore(database: database).value(session, key: SettingStore.dibao, on: date) else {
             throw Self.noDibao
         }
@@ -179,6 +191,12 @@ extension HardshipFile: RowDecodable {
                                         essentialSpending: try column.next(), hardshipCosts: try column.next()),
             mainCause: try column.next(), secondaryCauses: try enumerations(try column.next([String].self), as: HardshipCause.self),
             evidence: try enumerations(try column.next([String].self), as: HardshipEvidence.self),
-            reviewedOn: try column.nextIfPresent(), confirmedOn: try column.nextIfPresent(), closingReason: try column.nextIfPresent())
+            reviewedOn: try column.nextIfPresent(), confirmedOn: try column.nextIfPresent(), closingReason: try column.nextIfPresent(),
+            dibao: try column.next(),
+            trail: HardshipTrail(submittedBy: try column.nextIfPresent(), submittedOn: try column.nextIfPresent(),
+                                 confirmedBy: try column.nextIfPresent(), reviewedBy: try column.nextIfPresent(),
+                                 returnedBy: try column.nextIfPresent(), returnedOn: try column.nextIfPresent(),
+                                 returnReason: try column.nextIfPresent()),
+            workerName: try column.nextIfPresent(), officeCode: try column.nextIfPresent())
     }
 }

@@ -127,25 +127,64 @@ package struct WorkerStore: Sendable {
         return Page.keyset(rows, limit: limit) { [$0.name, $0.id.description] }
     }
 
-    /// 会员关系转移: moves the worker (with household and honours) to another branch. The old
-    /// branch keeps seeing what it filed, no longer the person.
-    package func transfer(_ principal: Principal, id: Worker.ID, to office: Office.ID, on date: CalendarDate, reason: String) async throws {
+    /// 会员关系转移: moves the worker (with household, honours and open hardship file) to
+    /// another branch, named by id or by code. The old branch keeps seeing what it filed and
+    /// closed, no longer the person or the open file.
+    package func transfer(_ principal: Principal, id: Worker.ID, to target: TransferTarget, on date: CalendarDate, reason: String) async throws {
         var validator = Validator()
         let reason = validator.text(reason, field: "reason", max: 200)
         try validator.finish()
+        let field: String
+        switch target {
+        case .office: field = "to_office"
+        case .code: field = "to_office_code"
+        }
         try await database.withSession(principal) { session in
             try session.require(.writeBranchData)
             do {
-                try await session.query("SELECT transfer_worker(\(id), \(office), \(date), \(reason ?? ""))")
+                switch target {
+                case .office(let office):
+                    try await session.query("SELECT transfer_worker(\(id), \(office), \(date), \(reason ?? ""))")
+                case .code(let code):
+                    try await session.query("SELECT transfer_worker_by_code(\(id), \(code), \(date), \(reason ?? ""))")
+                }
             } catch let error as PQError where error.hint == "worker_not_found" {
                 throw StoreError.notFound
             } catch let error as PQError where error.hint == "office_not_found" {
-                throw ValidationFailure([FieldError(field: "to_office", code: "unknown_office", message: "is not an active branch",
+                throw ValidationFailure([FieldError(field: field, code: "unknown_office", message: "is not an active branch",
                                                     messageZH: "不是有效的基层工会")])
             } catch let error as PQError where error.hint == "same_office" {
-                throw ValidationFailure([FieldError(field: "to_office", code: "same_office", message: "is the worker's current branch",
+                throw ValidationFailure([FieldError(field: field, code: "same_office", message: "is the worker's current branch",
                                                     messageZH: "与当前所在工会相同")])
             }
         }
+    }
+
+    package func transfer(_ principal: Principal, id: Worker.ID, to office: Office.ID, on date: CalendarDate, reason: String) async throws {
+        try await transfer(principal, id: id, to: .office(office), on: date, reason: reason)
+    }
+
+    /// The worker's transfers the caller may see, oldest first (`worker_transfer_history`, 0008):
+    /// each branch at either end of a move reads it, the worker's current branch reads them all.
+    /// Not found when the caller sees neither the worker nor any of its moves.
+    package func transfers(_ principal: Principal, id: Worker.ID) async throws -> [WorkerTransfer] {
+        try Policy.require(principal, .readBranchData)
+        return try await database.withSession(principal, readOnly: true) { session in
+            let rows = try await session.query("""
+                SELECT transfer_date, from_code, from_name, to_code, to_name, reason, made_by FROM worker_transfer_history(\(id))
+                """).all(WorkerTransfer.self)
+            if rows.isEmpty, try await session.query("SELECT 1 FROM workers WHERE id = \(id)").rowCount == 0 {
+                throw StoreError.notFound
+            }
+            return rows
+        }
+    }
+}
+
+extension WorkerTransfer: RowDecodable {
+    init(row: PQRow) throws {
+        var column = row.cursor()
+        self.init(date: try column.next(), fromOfficeCode: try column.next(), fromOfficeName: try column.next(), toOfficeCode: try column.next(),
+                  toOfficeName: try column.next(), reason: try column.next(), madeBy: try column.nextIfPresent())
     }
 }

@@ -62,9 +62,10 @@ struct ContractTourTests {
             _ = try await visit(.get, "/api/v1/hardship-files/\(fileID)", "/api/v1/hardship-files/{id}", token: officer, expect: .ok)
             _ = try await visit(.patch, "/api/v1/hardship-files/\(fileID)", "/api/v1/hardship-files/{id}", token: officer,
                                 body: #"{"household_size": 4}"#, expect: .ok)
-            for (action, token) in [("submit", officer), ("confirm", reviewer), ("review", reviewer)] {
+            for (action, token, body) in [("submit", officer, nil), ("return", reviewer, #"{"reason": "缺少收入证明"}"#), ("submit", officer, nil),
+                                          ("confirm", reviewer, nil), ("review", reviewer, HardshipReviewTests.newFigures)] {
                 _ = try await visit(.post, "/api/v1/hardship-files/\(fileID)/\(action)", "/api/v1/hardship-files/{id}/\(action)",
-                                    token: token, expect: .ok)
+                                    token: token, body: body, expect: .ok)
             }
             _ = try await visit(.post, "/api/v1/hardship-files/\(fileID)/close", "/api/v1/hardship-files/{id}/close", token: officer,
                                 body: #"{"reason": "lifted"}"#, expect: .ok)
@@ -74,6 +75,7 @@ struct ContractTourTests {
             _ = try await visit(.get, "/api/v1/audit?limit=3", "/api/v1/audit", token: admin, expect: .ok)
             _ = try await visit(.post, "/api/v1/workers/\(id)/transfer", "/api/v1/workers/{id}/transfer", token: officer,
                                 body: #"{"to_office": "\#(federation.branchB.id)", "date": "2026-01-05", "reason": "搬家"}"#, expect: .noContent)
+            _ = try await visit(.get, "/api/v1/workers/\(id)/transfers", "/api/v1/workers/{id}/transfers", token: officer, expect: .ok)
             let token = try #require(login.object["token"] as? String)
             _ = try await visit(.post, "/api/v1/auth/logout", "/api/v1/auth/logout", token: token, expect: .noContent)
             for path in ["/healthz", "/readyz", "/openapi.yaml"] {
