@@ -90,8 +90,16 @@ extension ResidentID {
 
     /// Text a spreadsheet made of an ID number it took for a number: `1.10106E+17`, or the
     /// 18 digits with the last three zeroed. Either way the real digits are gone.
+    /// By hand rather than a regular expression: it runs for every row of a roster.
     package static func looksMangledBySpreadsheet(_ text: String) -> Bool {
-        let trimmed = text.trimmingWhitespace().uppercased()
-        return trimmed.range(of: #"^[0-9](\.[0-9]+)?E\+?[0-9]+$"#, options: .regularExpression) != nil
+        let bytes = Array(text.trimmingWhitespace().utf8)
+        guard let exponent = bytes.firstIndex(where: { $0 == UInt8(ascii: "E") || $0 == UInt8(ascii: "e") }) else { return false }
+        func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+        let mantissa = bytes[..<exponent]
+        var power = bytes[(exponent + 1)...]
+        if power.first == UInt8(ascii: "+") { power = power.dropFirst() }
+        guard let first = mantissa.first, isDigit(first), !power.isEmpty, power.allSatisfy(isDigit) else { return false }
+        let rest = mantissa.dropFirst()
+        return rest.isEmpty || (rest.first == UInt8(ascii: ".") && rest.count > 1 && rest.dropFirst().allSatisfy(isDigit))
     }
 }
