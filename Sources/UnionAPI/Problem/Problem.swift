@@ -113,7 +113,7 @@ enum ConflictReasons {
         case "file_not_editable": ("file_not_editable", "Only draft or submitted files can be edited.", "只有草稿或已提交的档案可以修改。")
         case "file_not_active": ("file_not_active", "Only active files are reviewed.", "只有生效中的档案可以复核。")
         case "setting_exists_for_date": ("setting_exists", "A value from that date is already set.", "该日期的设置已存在。")
-        default: ("conflict", "The request conflicts with the current state.", "请求与当前状态冲突。")
+        default: AidConflicts.describe(constraint) ?? ("conflict", "The request conflicts with the current state.", "请求与当前状态冲突。")
         }
     }
 }
