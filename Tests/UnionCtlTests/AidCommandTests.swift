@@ -36,6 +36,16 @@ struct AidCommandTests {
             try await UnionCtlTests.run(["fund", "show", fund.uuidString] + admin)
             try await UnionCtlTests.run(["fund", "ledger", fund.uuidString] + admin)
             #expect(try await owner.query("SELECT balance FROM funds WHERE id = \(fund)").scalar(Money.self) == Money(fen: 123_456))
+            let receipt = try #require(try await owner.query("SELECT id FROM fund_ledger WHERE fund_id = \(fund)").scalar(UUID.self))
+            try await UnionCtlTests.run(["fund", "reverse", fund.uuidString, receipt.uuidString, "--memo", "录入错误"] + admin)
+            await #expect(throws: (any Error).self) {
+                try await UnionCtlTests.run(["fund", "reverse", fund.uuidString, receipt.uuidString, "--memo", "再次"] + admin)
+            }
+            #expect(try await owner.query("SELECT balance FROM funds WHERE id = \(fund)").scalar(Money.self) == .zero)
+            let payment = try #require(try await owner.query("SELECT fund_id::text || ' ' || id::text FROM fund_ledger WHERE kind = 'disbursement' LIMIT 1").scalar(String.self))
+            await #expect(throws: (any Error).self) {
+                try await UnionCtlTests.run(["fund", "reverse"] + payment.split(separator: " ").map(String.init) + ["--memo", "x"] + admin)
+            }
 
             try await UnionCtlTests.run(["aid", "pending"] + reviewer)
             let pending = try #require(try await owner.query("SELECT id FROM aid_cases WHERE status = 'submitted' ORDER BY id LIMIT 1").scalar(UUID.self))

@@ -154,7 +154,10 @@ CREATE TABLE fund_ledger (
     CONSTRAINT fund_ledger_receipt_positive CHECK (kind <> 'receipt' OR amount > 0),
     CONSTRAINT fund_ledger_disbursement_negative CHECK (kind <> 'disbursement' OR (amount < 0 AND case_id IS NOT NULL))
 );
-ALTER TABLE aid_cases ADD CONSTRAINT aid_cases_ledger_fkey FOREIGN KEY (ledger_entry_id) REFERENCES fund_ledger (id);
+-- Deferred: a disbursement names its entry first and writes it last (the fund's row lock is
+-- taken at the end of the transaction).
+ALTER TABLE aid_cases ADD CONSTRAINT aid_cases_ledger_fkey FOREIGN KEY (ledger_entry_id) REFERENCES fund_ledger (id)
+    DEFERRABLE INITIALLY DEFERRED;
 -- Append-only for the application.
 REVOKE UPDATE, DELETE ON fund_ledger FROM unionhall_app;
 REVOKE DELETE ON aid_cases, aid_programs FROM unionhall_app;

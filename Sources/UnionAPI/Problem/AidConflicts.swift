@@ -15,6 +15,7 @@ enum AidConflicts {
         case "case_not_editable": ("case_not_editable", "Only draft or returned cases can be changed.", "只有草稿或退回的申请可以修改。")
         case "already_reversed": ("already_reversed", "That entry is already reversed.", "该笔记录已冲正。")
         case "reversal_not_reversible": ("reversal_not_reversible", "A reversal is not itself reversed.", "冲正记录不能再冲正。")
+        case "reverse_the_case": ("reverse_the_case", "A payment is reversed with its aid case.", "发放记录须通过撤销帮扶申请冲正。")
         case "not_a_campaign": ("not_a_campaign", "Only holiday_warmth programs have a visit list.", "只有送温暖项目有走访名单。")
         case "duplicate_fund_name": ("duplicate_fund_name", "A fund with this name exists.", "同名资金已存在。")
         default: nil

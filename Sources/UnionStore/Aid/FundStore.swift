@@ -107,6 +107,8 @@ package struct FundStore: Sendable {
                 throw StoreError.notFound
             }
             guard original.kind != .reversal else { throw StoreError.conflict(reason: "reversal_not_reversible") }
+            // A payment is undone with its case (AidCaseStore.reverse), which also gives the budget back.
+            guard original.kind != .disbursement else { throw StoreError.conflict(reason: "reverse_the_case") }
             return try await Self.post(session, fund: fund, kind: .reversal, amount: Money(fen: -original.amount.fen), date: today(),
                                        payer: nil, memo: memo, caseID: original.caseID, reverses: entry)
         }

@@ -58,7 +58,25 @@ enum Idempotency {
         render: (Value) throws -> StoredResponse,
         _ body: () async throws -> Value
     ) async throws -> Idempotent<Value> {
-        guard let key else { return .done(try await body(), nil) }
+        try await run(session, key, render: render, then: { () async throws -> (Value, Step?) in (try await body(), nil) })
+    }
+
+    /// A last statement to run after the answer is stored, just before COMMIT.
+    typealias Step = () async throws -> Void
+
+    /// As `run`, for a body whose answer is known before its last statement (`Step`): that
+    /// statement runs after the key's row is written, so the row locks it takes (a fund's, a
+    /// program's: every disbursement's hot spots) are held only for it and the COMMIT.
+    static func run<Value: Sendable>(
+        _ session: Session, _ key: IdempotencyKey?,
+        render: (Value) throws -> StoredResponse,
+        then body: () async throws -> (Value, Step?)
+    ) async throws -> Idempotent<Value> {
+        guard let key else {
+            let (value, last) = try await body()
+            try await last?()
+            return .done(value, nil)
+        }
         guard (1...200).contains(key.key.count) else { throw IdempotencyKey.invalid }
         let user = session.principal.userID
         let claimed = try await session.query("""
@@ -67,12 +85,13 @@ enum Idempotency {
             ON CONFLICT (user_id, key) DO NOTHING RETURNING true
             """).scalar(Bool.self) ?? false
         if claimed {
-            let value = try await body()
+            let (value, last) = try await body()
             let response = try render(value)
             try await session.query("""
                 UPDATE idempotency_keys SET status = \(Int32(response.status)), location = \(response.location), response = \(response.body)
                 WHERE user_id = \(user) AND key = \(key.key)
                 """)
+            try await last?()
             return .done(value, response)
         }
         guard let row = try await session.query("""

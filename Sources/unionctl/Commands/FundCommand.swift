@@ -8,7 +8,7 @@ struct FundCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fund",
         abstract: "Aid funds (帮扶资金): open, receive money, read the ledger, check the books.",
-        subcommands: [Add.self, Receive.self, Show.self, List.self, Ledger.self, Check.self],
+        subcommands: [Add.self, Receive.self, Show.self, List.self, Ledger.self, Reverse.self, Check.self],
         aliases: ["funds"]
     )
 
@@ -98,6 +98,27 @@ struct FundCommand: AsyncParsableCommand {
                     [String($0.seq), $0.date.description, $0.kind.rawValue, $0.amount.description, $0.balanceAfter.description,
                      [$0.payer, $0.memo].compactMap { $0 }.joined(separator: " / ")]
                 })
+            }
+        }
+    }
+
+    struct Reverse: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Correct a mistaken entry with one that mirrors it (the ledger is never edited); an aid payment is reversed with its case instead.")
+        @OptionGroup var actor: ActorOptions
+        @Argument(help: "The fund's id.") var fund: String
+        @Argument(help: "The id of the entry to reverse.") var entry: String
+        @Option(help: "Why.") var memo: String
+
+        func run() async throws {
+            try await reporting {
+                guard let fundID = Fund.ID(uuidString: fund), let entryID = LedgerEntry.ID(uuidString: entry) else {
+                    throw ValidationError("give a fund id and an entry id")
+                }
+                let reversal = try await actor.run { database, principal in
+                    try await FundStore(database: database).reverseEntry(principal, fund: fundID, entry: entryID, memo: memo)
+                }
+                print("#\(reversal.seq)  \(reversal.amount)  balance \(reversal.balanceAfter)")
             }
         }
     }
