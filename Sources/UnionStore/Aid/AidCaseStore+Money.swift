@@ -12,54 +12,49 @@ extension AidCaseStore {
         async throws -> Idempotent<AidCase> {
         try await database.withSession(principal) { session in
             try session.require(AidTransition.disburse.action)
-            return try await Idempotency.run(session, idempotency, render: render, then: {
-                var paid = try await Self.load(session, id, lock: true)
-                guard AidTransition.disburse.from.contains(paid.status) else { throw StoreError.conflict(reason: "invalid_transition") }
-                let cash = fields.cashPaid ?? paid.cashRequested
-                guard cash <= paid.cashRequested else {
-                    throw ValidationFailure([FieldError(field: "cash_paid", code: "above_approved", message: "must not exceed the cash approved",
-                                                        messageZH: "不能超过批准的金额")])
+            do {
+                return try await Idempotency.run(session, idempotency, render: render, committing: {
+                    var paid = try await Self.load(session, id, lock: true)
+                    guard AidTransition.disburse.from.contains(paid.status) else { throw StoreError.conflict(reason: "invalid_transition") }
+                    let cash = fields.cashPaid ?? paid.cashRequested
+                    guard cash <= paid.cashRequested else {
+                        throw ValidationFailure([FieldError(field: "cash_paid", code: "above_approved", message: "must not exceed the cash approved",
+                                                            messageZH: "不能超过批准的金额")])
+                    }
+                    let drawn = cash + paid.fundGoodsValue
+                    // The entry's id is ours, so the case names it before it exists (the foreign
+                    // key is checked at COMMIT), and the fund's row is locked last.
+                    let entry: LedgerEntry.ID? = drawn > .zero ? LedgerEntry.ID() : nil
+                    var last: [PQQuery] = ["""
+                        UPDATE aid_cases SET status = 'disbursed', cash_paid = \(cash), payment_method = \(fields.method.rawValue),
+                               disbursed_on = \(fields.date), disbursed_by = \(principal.userID), drawn = \(drawn), ledger_entry_id = \(entry),
+                               updated_at = now()
+                        WHERE id = \(id)
+                        """]
+                    if let entry {
+                        // The program's spending and the fund's ledger in one statement: the
+                        // program's row, then the fund's (in the ledger trigger).
+                        last.append("""
+                            WITH budget AS (UPDATE aid_programs SET spent = spent + \(drawn) WHERE id = \(paid.programID) RETURNING fund_id, office_id)
+                            INSERT INTO fund_ledger (id, fund_id, office_id, seq, balance_after, kind, amount, entry_date, memo, case_id, created_by)
+                            SELECT \(entry), budget.fund_id, budget.office_id, 0, 0, 'disbursement', \(Money(fen: -drawn.fen)), \(fields.date),
+                                   \("aid case \(id)"), \(id), \(principal.userID)
+                            FROM budget
+                            """)
+                    }
+                    paid.status = .disbursed
+                    paid.cashPaid = cash
+                    paid.paymentMethod = fields.method
+                    paid.disbursedOn = fields.date
+                    paid.drawn = drawn
+                    return (paid, last)
+                })
+            } catch let error as PQError {
+                switch error.constraint {
+                case "aid_programs_within_budget": throw StoreError.conflict(reason: "budget_exhausted")
+                case "funds_balance_nonnegative": throw StoreError.conflict(reason: "insufficient_funds")
+                default: throw error
                 }
-                let drawn = cash + paid.fundGoodsValue
-                // The entry's id is ours, so the case can name it before it exists (the foreign
-                // key is checked at COMMIT) and the hot rows are locked last.
-                let entry: LedgerEntry.ID? = drawn > .zero ? LedgerEntry.ID() : nil
-                try await session.query("""
-                    UPDATE aid_cases SET status = 'disbursed', cash_paid = \(cash), payment_method = \(fields.method.rawValue),
-                           disbursed_on = \(fields.date), disbursed_by = \(principal.userID), drawn = \(drawn), ledger_entry_id = \(entry),
-                           updated_at = now()
-                    WHERE id = \(id)
-                    """)
-                paid.status = .disbursed
-                paid.cashPaid = cash
-                paid.paymentMethod = fields.method
-                paid.disbursedOn = fields.date
-                paid.drawn = drawn
-                guard let entry else { return (paid, nil) }
-                let program = paid.programID, date = fields.date
-                return (paid, { try await Self.draw(session, entry: entry, program: program, case: id, amount: drawn, date: date) })
-            })
-        }
-    }
-
-    /// The program's spending and the fund's ledger in one statement: the program's row and
-    /// then the fund's (in the ledger trigger) are locked here, at the end of the transaction.
-    /// An empty fund is `insufficient_funds`, a spent budget `budget_exhausted`.
-    private static func draw(_ session: Session, entry: LedgerEntry.ID, program: AidProgram.ID, case id: AidCase.ID, amount: Money,
-                             date: CalendarDate) async throws {
-        do {
-            try await session.query("""
-                WITH budget AS (UPDATE aid_programs SET spent = spent + \(amount) WHERE id = \(program) RETURNING fund_id, office_id)
-                INSERT INTO fund_ledger (id, fund_id, office_id, seq, balance_after, kind, amount, entry_date, memo, case_id, created_by)
-                SELECT \(entry), budget.fund_id, budget.office_id, 0, 0, 'disbursement', \(Money(fen: -amount.fen)), \(date),
-                       \("aid case \(id)"), \(id), \(session.principal.userID)
-                FROM budget
-                """)
-        } catch let error as PQError {
-            switch error.constraint {
-            case "aid_programs_within_budget": throw StoreError.conflict(reason: "budget_exhausted")
-            case "funds_balance_nonnegative": throw StoreError.conflict(reason: "insufficient_funds")
-            default: throw error
             }
         }
     }

@@ -58,48 +58,64 @@ enum Idempotency {
         render: (Value) throws -> StoredResponse,
         _ body: () async throws -> Value
     ) async throws -> Idempotent<Value> {
-        try await run(session, key, render: render, then: { () async throws -> (Value, Step?) in (try await body(), nil) })
+        guard let key else { return .done(try await body(), nil) }
+        guard (1...200).contains(key.key.count) else { throw IdempotencyKey.invalid }
+        guard let replay = try await claim(session, key) else {
+            let value = try await body()
+            let response = try render(value)
+            try await session.query(store(response, session, key))
+            return .done(value, response)
+        }
+        return .replayed(replay)
     }
 
-    /// A last statement to run after the answer is stored, just before COMMIT.
-    typealias Step = () async throws -> Void
-
-    /// As `run`, for a body whose answer is known before its last statement (`Step`): that
-    /// statement runs after the key's row is written, so the row locks it takes (a fund's, a
-    /// program's: every disbursement's hot spots) are held only for it and the COMMIT.
+    /// As `run`, for a body whose answer is known before its last statements, which it returns
+    /// instead of running: they go out after the stored answer, with COMMIT, in one flight
+    /// (`Session.commit(after:)`), so the row locks they take (a fund's, a program's: every
+    /// disbursement's hot spots) are held for one round trip.
     static func run<Value: Sendable>(
         _ session: Session, _ key: IdempotencyKey?,
         render: (Value) throws -> StoredResponse,
-        then body: () async throws -> (Value, Step?)
+        committing body: () async throws -> (Value, [PQQuery])
     ) async throws -> Idempotent<Value> {
         guard let key else {
             let (value, last) = try await body()
-            try await last?()
+            try await session.commit(after: last)
             return .done(value, nil)
         }
         guard (1...200).contains(key.key.count) else { throw IdempotencyKey.invalid }
+        guard let replay = try await claim(session, key) else {
+            let (value, last) = try await body()
+            let response = try render(value)
+            try await session.commit(after: [store(response, session, key)] + last)
+            return .done(value, response)
+        }
+        return .replayed(replay)
+    }
+
+    private static func store(_ response: StoredResponse, _ session: Session, _ key: IdempotencyKey) -> PQQuery {
+        """
+        UPDATE idempotency_keys SET status = \(Int32(response.status)), location = \(response.location), response = \(response.body)
+        WHERE user_id = \(session.principal.userID) AND key = \(key.key)
+        """
+    }
+
+    /// Inserts the key's row (nil: ours, go ahead), or reads the answer a committed twin
+    /// stored (waiting on the unique key while that twin is still running).
+    private static func claim(_ session: Session, _ key: IdempotencyKey) async throws -> StoredResponse? {
         let user = session.principal.userID
         let claimed = try await session.query("""
             INSERT INTO idempotency_keys (user_id, key, request_hash)
             VALUES (\(user), \(key.key), sha256(convert_to(\(key.request), 'UTF8')))
             ON CONFLICT (user_id, key) DO NOTHING RETURNING true
             """).scalar(Bool.self) ?? false
-        if claimed {
-            let (value, last) = try await body()
-            let response = try render(value)
-            try await session.query("""
-                UPDATE idempotency_keys SET status = \(Int32(response.status)), location = \(response.location), response = \(response.body)
-                WHERE user_id = \(user) AND key = \(key.key)
-                """)
-            try await last?()
-            return .done(value, response)
-        }
+        if claimed { return nil }
         guard let row = try await session.query("""
             SELECT request_hash = sha256(convert_to(\(key.request), 'UTF8')) AS same, status, location, response
             FROM idempotency_keys WHERE user_id = \(user) AND key = \(key.key)
             """).first(StoredRow.self) else { throw StoreError.retryable }
         guard row.same else { throw IdempotencyKey.reused }
         guard let status = row.status, let body = row.response else { throw StoreError.retryable }
-        return .replayed(StoredResponse(status: Int(status), location: row.location, body: body))
+        return StoredResponse(status: Int(status), location: row.location, body: body)
     }
 }
