@@ -216,7 +216,7 @@ ALTER TABLE fund_ledger FORCE ROW LEVEL SECURITY;
 CREATE POLICY fund_ledger_owner ON fund_ledger TO unionhall_owner USING (true) WITH CHECK (true);
 CREATE POLICY fund_ledger_app_select ON fund_ledger FOR SELECT TO unionhall_app USING (app_sees(office_id));
 CREATE POLICY fund_ledger_app_insert ON fund_ledger FOR INSERT TO unionhall_app
-    WITH CHECK (app_sees(office_id) AND (case_id IS NULL OR case_id IN (SELECT id FROM aid_cases)));
+    WITH CHECK (app_sees(office_id) AND (case_id IS NULL OR EXISTS (SELECT 1 FROM aid_cases c WHERE c.id = case_id)));
 
 -- Programs are the area's catalogue: every signed-in user reads them (a branch files cases
 -- against them), said so as for settings; only their office writes them.
@@ -236,23 +236,26 @@ CREATE POLICY aid_program_standards_app_write ON aid_program_standards FOR ALL T
 
 -- A case is visible to the branch that filed it and to whoever now has the worker (history
 -- follows transfers). A new case must name a worker the writer can see.
+-- The checks on a written row look up what it names by key (EXISTS … WHERE id = …): as
+-- `x IN (SELECT id FROM t)` PostgreSQL hashes every visible row of t on each write, which at
+-- 10,000 cases made every disbursement's ledger insert, under the fund's lock, scan them all.
 ALTER TABLE aid_cases ENABLE ROW LEVEL SECURITY;
 ALTER TABLE aid_cases FORCE ROW LEVEL SECURITY;
 CREATE POLICY aid_cases_owner ON aid_cases TO unionhall_owner USING (true) WITH CHECK (true);
 CREATE POLICY aid_cases_app_select ON aid_cases FOR SELECT TO unionhall_app
     USING (app_sees(office_id) OR worker_id IN (SELECT id FROM workers));
 CREATE POLICY aid_cases_app_insert ON aid_cases FOR INSERT TO unionhall_app
-    WITH CHECK (app_sees(office_id) AND worker_id IN (SELECT id FROM workers));
+    WITH CHECK (app_sees(office_id) AND EXISTS (SELECT 1 FROM workers w WHERE w.id = worker_id));
 CREATE POLICY aid_cases_app_update ON aid_cases FOR UPDATE TO unionhall_app
     USING (app_sees(office_id) OR worker_id IN (SELECT id FROM workers))
-    WITH CHECK (app_sees(office_id) OR worker_id IN (SELECT id FROM workers));
+    WITH CHECK (app_sees(office_id) OR EXISTS (SELECT 1 FROM workers w WHERE w.id = worker_id));
 
 ALTER TABLE aid_case_goods ENABLE ROW LEVEL SECURITY;
 ALTER TABLE aid_case_goods FORCE ROW LEVEL SECURITY;
 CREATE POLICY aid_case_goods_owner ON aid_case_goods TO unionhall_owner USING (true) WITH CHECK (true);
 CREATE POLICY aid_case_goods_app ON aid_case_goods TO unionhall_app
     USING (app_sees(office_id) OR case_id IN (SELECT id FROM aid_cases))
-    WITH CHECK (app_sees(office_id) AND case_id IN (SELECT id FROM aid_cases));
+    WITH CHECK (app_sees(office_id) AND EXISTS (SELECT 1 FROM aid_cases c WHERE c.id = case_id));
 
 -- Each user sees only their own keys.
 ALTER TABLE idempotency_keys ENABLE ROW LEVEL SECURITY;
