@@ -112,13 +112,13 @@ struct UnionCtlTests {
             try await Self.run(["demo", "load", "--database-url", url, "--bcrypt-cost", "4", "--workers-per-branch", "4"])
             let owner = database.ownerPool
             #expect(try await owner.query("SELECT count(*) FROM offices WHERE name = '郭庄子村工会'").scalar(Int.self) == 1)
-            #expect(try await owner.query("SELECT count(*) FROM workers").scalar(Int.self) == 20)
+            #expect(try await owner.query("SELECT count(*) FROM workers").scalar(Int.self) == 21)  // 20 + 李某 (DemoAid)
             #expect(try await owner.query("SELECT count(*) FROM household_members WHERE level IS NOT NULL").scalar(Int.self) ?? 0 > 0)
             #expect(try await owner.query("SELECT count(*) FROM model_worker_records").scalar(Int.self) ?? 0 > 0)
             #expect(try await owner.query("SELECT count(*) FROM hardship_files").scalar(Int.self) ?? 0 > 0)
             try await Self.run(["demo", "load", "--database-url", url, "--bcrypt-cost", "4", "--if-empty"])
             await #expect(throws: (any Error).self) { try await Self.run(["demo", "load", "--database-url", url, "--bcrypt-cost", "4"]) }
-            #expect(try await owner.query("SELECT count(*) FROM workers").scalar(Int.self) == 20)
+            #expect(try await owner.query("SELECT count(*) FROM workers").scalar(Int.self) == 21)  // 20 + 李某 (DemoAid)
         }
     }
 }

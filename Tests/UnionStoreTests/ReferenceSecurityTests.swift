@@ -217,6 +217,30 @@ struct ReferenceSecurityTests {
                 householdSize: 3, annualIncome: "20000", essentialSpending: "0", mainCause: "illness")))
             try await WorkerStore(database: store).transfer(officerB, id: fixture.workerB.id, to: fixture.a, on: .today(), reason: "搬家")
             try await database.ownerPool.query("INSERT INTO login_throttle (username, failures) VALUES ('nobody', 1)")
+            // Aid (0010): a fund with a receipt, a program with a standard, a case with goods, an idempotency key.
+            let (area, branchA, workerA, admin) = (fixture.federation.area.id, fixture.a, fixture.workerA.id, fixture.federation.admin.userID)
+            let fund = try await database.ownerPool.query(
+                "INSERT INTO funds (office_id, name, source) VALUES (\(area), '测试资金', 'donation') RETURNING id").scalar(UUID.self)
+            try await database.ownerPool.query("""
+                INSERT INTO fund_ledger (fund_id, office_id, seq, balance_after, kind, amount, entry_date, payer)
+                VALUES (\(fund), \(area), 0, 0, 'receipt', 100, current_date, '捐赠人')
+                """)
+            let program = try await database.ownerPool.query("""
+                INSERT INTO aid_programs (office_id, kind, name, year, fund_id, budget, standard_basis, once_per, eligibility)
+                VALUES (\(area), 'emergency_relief', '意外救助', 2026, \(fund), 1000, 'flat', 'person', 'none') RETURNING id
+                """).scalar(UUID.self)
+            try await database.ownerPool.query(
+                "INSERT INTO aid_program_standards (program_id, office_id, key, amount) VALUES (\(program), \(area), 'flat', 500)")
+            let aidCase = try await database.ownerPool.query("""
+                INSERT INTO aid_cases (office_id, worker_id, program_id, year, reason, cash_requested, standard_amount, once_key)
+                VALUES (\(branchA), \(workerA), \(program), 2026, '意外', 500, 500, 'person') RETURNING id
+                """).scalar(UUID.self)
+            try await database.ownerPool.query("""
+                INSERT INTO aid_case_goods (case_id, office_id, line, item, quantity, unit, unit_value, source)
+                VALUES (\(aidCase), \(branchA), 1, '大米', 1, '袋', 50, 'donated')
+                """)
+            try await database.ownerPool.query(
+                "INSERT INTO idempotency_keys (user_id, key, request_hash) VALUES (\(admin), 'k1', '\\x00'::bytea)")
 
             let owner = database.ownerPool
             let tables = try await owner.query("""

@@ -11,7 +11,7 @@ struct UnionBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "unionbench",
         abstract: "Benchmark helpers for the worker registry.",
-        subcommands: [Setup.self, Generate.self, Import.self]
+        subcommands: [Setup.self, Generate.self, Import.self, AidSetup.self, AidRun.self]
     )
 
     struct Options: ParsableArguments {

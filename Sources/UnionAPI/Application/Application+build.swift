@@ -56,6 +56,10 @@ func buildRouter(database: Database, principalCache: PrincipalCache) -> Router<U
     WorkerController(workers: WorkerStore(database: database), importer: WorkerImport(database: database)).addRoutes(to: signedIn)
     HouseholdController(household: HouseholdStore(database: database)).addRoutes(to: signedIn)
     HardshipController(files: HardshipStore(database: database)).addRoutes(to: signedIn)
+    // Aid (issue 11): funds and their ledger, programs, cases.
+    FundController(funds: FundStore(database: database)).addRoutes(to: signedIn)
+    AidProgramController(programs: AidProgramStore(database: database)).addRoutes(to: signedIn)
+    AidCaseController(cases: AidCaseStore(database: database)).addRoutes(to: signedIn)
     allowed.record(router.routes)
     return router
 }

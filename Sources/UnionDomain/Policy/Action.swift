@@ -9,4 +9,6 @@ package enum Action: String, Sendable, Hashable, CaseIterable {
     case readBranchData
     case writeBranchData
     case reviewCases
+    /// Funds, their receipts, aid programs, and reversing a disbursement: the area administrator's.
+    case manageAid
 }

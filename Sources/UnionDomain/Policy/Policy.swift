@@ -16,7 +16,7 @@ package enum Policy {
     package static func allows(_ role: Role, _ action: Action) -> Bool {
         switch action {
         case .readOffices, .readBranchData: true
-        case .manageOffices, .manageUsers, .manageTokens: role == .areaAdmin
+        case .manageOffices, .manageUsers, .manageTokens, .manageAid: role == .areaAdmin
         case .readUsers, .readAudit: role == .areaAdmin || role == .auditor
         case .writeBranchData: role == .areaAdmin || role == .branchOfficer
         case .reviewCases: role == .areaAdmin || role == .areaReviewer

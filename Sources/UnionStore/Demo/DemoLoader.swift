@@ -88,6 +88,8 @@ package struct DemoLoader: Sendable {
                 }
             }
         }
+        // Aid (issue 11): funds, a program of every kind, cases in every state.
+        _ = try await DemoAid(database: database).load(admin: admin, branches: branchOffices)
         return Summary(offices: branchOffices.count + 1, workers: serial, hardshipFiles: files, logins: logins)
     }
 }

@@ -228,6 +228,8 @@ package enum ConstraintMessages {
         add("settings_used_unchanged", Entry("setting_used", field: "effective_from",
                                              en: "A hardship file already used this value; it can't be replaced. Set a new value from a later date.",
                                              zh: "已有困难档案使用了该取值，不能替换；请设置自以后某日起的新取值。"))
+        // 0010: funds, the ledger, aid programs and cases.
+        table.merge(aidEntries) { current, _ in current }
         return table
     }()
 }
