@@ -56,6 +56,7 @@ func buildRouter(database: Database, principalCache: PrincipalCache) -> Router<U
     WorkerController(workers: WorkerStore(database: database), importer: WorkerImport(database: database)).addRoutes(to: signedIn)
     HouseholdController(household: HouseholdStore(database: database)).addRoutes(to: signedIn)
     HardshipController(files: HardshipStore(database: database)).addRoutes(to: signedIn)
+    EnterpriseActivityRoutes.add(to: signedIn, database: database)
     allowed.record(router.routes)
     return router
 }
