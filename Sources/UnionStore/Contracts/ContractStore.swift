@@ -44,11 +44,6 @@ package struct ContractStore: Sendable {
         return row
     }
 
-    /// The contract that replaced this one, if renewed.
-    package func renewal(_ principal: Principal, of id: CollectiveContract.ID) async throws -> CollectiveContract.ID? {
-        try await database.read(principal, "SELECT id FROM collective_contracts WHERE renews_id = \(id)").scalar(CollectiveContract.ID.self)
-    }
-
     /// Corrects a signed contract before it is filed: dates, vote, text; validated whole.
     package func update(_ principal: Principal, id: CollectiveContract.ID, _ patch: ContractInput) async throws -> CollectiveContract {
         try await database.withSession(principal) { session in

@@ -30,8 +30,9 @@ struct EnterprisesCommand: AsyncParsableCommand {
                     }
                     var all: [Enterprise] = []
                     var after: String?
+                    let wanted = ownership.flatMap(Enterprise.Ownership.init(rawValue:))
                     repeat {
-                        let page = try await EnterpriseStore(database: database).list(principal, office: officeID, ownership: ownership.flatMap(Enterprise.Ownership.init(rawValue:)),
+                        let page = try await EnterpriseStore(database: database).list(principal, office: officeID, ownership: wanted,
                                                                                        limit: 200, after: after)
                         all += page.items
                         after = page.next
