@@ -65,6 +65,17 @@ struct ContractEndpointTests {
             #expect(foreign.status == .unprocessableContent)
             #expect(foreign.fieldErrors == ["employer_id"])
             let workerID = try #require(employed.object["id"] as? String)
+            // Transferred, the worker keeps an employer the new branch can't see, and stays editable there.
+            #expect(try await client.call(.post, "/api/v1/workers/\(workerID)/transfer", token: officer,
+                                          body: #"{"to_office": "\#(federation.branchB.id)", "date": "2026-01-05", "reason": "调动"}"#).status == .noContent)
+            let there = try await client.call(.patch, "/api/v1/workers/\(workerID)", token: federation.tokens["officer_b"], body: #"{"occupation": "司机"}"#)
+            #expect(there.status == .ok)
+            #expect(there.object["employer_id"] as? String == id)
+            let retarget = try await client.call(.patch, "/api/v1/workers/\(workerID)", token: federation.tokens["officer_b"],
+                                                 body: #"{"employer_id": "\#(UUID().uuidString.lowercased())"}"#)
+            #expect(retarget.fieldErrors == ["employer_id"])
+            #expect(try await client.call(.post, "/api/v1/workers/\(workerID)/transfer", token: federation.tokens["officer_b"],
+                                          body: #"{"to_office": "\#(federation.branchA.id)", "date": "2026-02-05", "reason": "调回"}"#).status == .noContent)
             let cleared = try await client.call(.patch, "/api/v1/workers/\(workerID)", token: officer, body: #"{"employer_id": ""}"#)
             #expect(cleared.status == .ok)
             #expect(cleared.object["employer_id"] == nil)

@@ -175,10 +175,19 @@ CREATE POLICY enterprises_app_update ON enterprises FOR UPDATE TO unionhall_app
 REVOKE UPDATE, DELETE ON enterprises FROM unionhall_app;
 GRANT UPDATE (name, ownership, industry, headcount, has_union, union_office_id, updated_at) ON enterprises TO unionhall_app;
 
--- A worker's enterprise must be one the writer can see.
+-- A worker's enterprise must be one the writer can see, or the one already stored: a worker
+-- transferred to another branch keeps an employer that branch may not see, and must stay
+-- editable there. Read as the owner (a policy on workers can't query workers itself); inside
+-- the UPDATE's snapshot it sees the row as it was before the statement.
+CREATE FUNCTION app_keeps_employer(p_worker uuid, p_employer uuid) RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
+    AS $$ SELECT EXISTS (SELECT 1 FROM workers WHERE id = p_worker AND employer_id = p_employer) $$;
+GRANT EXECUTE ON FUNCTION app_keeps_employer(uuid, uuid) TO unionhall_app;
+
 ALTER POLICY workers_app ON workers
     USING (app_sees(office_id))
-    WITH CHECK (app_sees(office_id) AND (employer_id IS NULL OR employer_id IN (SELECT id FROM enterprises)));
+    WITH CHECK (app_sees(office_id) AND (employer_id IS NULL OR employer_id IN (SELECT id FROM enterprises)
+                                         OR app_keeps_employer(id, employer_id)));
 
 ALTER TABLE collective_contracts ENABLE ROW LEVEL SECURITY;
 ALTER TABLE collective_contracts FORCE ROW LEVEL SECURITY;

@@ -87,7 +87,7 @@ package struct WorkerStore: Sendable {
                 throw StoreError.notFound
             }
             let fields = try current.applying(patch)
-            try await EmployerCheck.require(session, fields.employerID)
+            try await EmployerCheck.require(session, fields.employerID, stored: current.employerID)
             let updated = try await session.query("""
                 UPDATE workers SET name = \(fields.name), id_number = \(fields.idNumber.value), sex = \(fields.idNumber.sex.rawValue),
                        birth_date = \(fields.idNumber.birthDate), phone = \(fields.phone), hukou = \(fields.hukou?.rawValue),
