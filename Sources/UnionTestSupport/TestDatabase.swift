@@ -48,15 +48,26 @@ package final class TestDatabase: Sendable {
         }
     }
 
-    /// Runs `body` with a fresh database and drops it afterwards, whatever happens.
+    /// Runs `body` with a fresh database and drops it afterwards, whatever happens; waits for a
+    /// slot first (`TestDatabaseGate`), so the suite never runs the cluster out of connections.
     package static func with<T: Sendable>(empty: Bool = false, _ body: (TestDatabase) async throws -> T) async throws -> T {
-        let database = empty ? try await createEmpty() : try await create()
+        let gate = TestDatabaseGate.shared
+        await gate.acquire()
+        let database: TestDatabase
+        do {
+            database = empty ? try await createEmpty() : try await create()
+        } catch {
+            await gate.release()
+            throw error
+        }
         do {
             let value = try await body(database)
             await database.drop()
+            await gate.release()
             return value
         } catch {
             await database.drop()
+            await gate.release()
             throw error
         }
     }
