@@ -215,6 +215,7 @@ struct ReferenceSecurityTests {
                                                    ModelWorkerRecord(level: .other, title: "先进工作者", yearAwarded: 2021, retired: false))
             _ = try await HardshipStore(database: store).create(officerB, worker: fixture.workerB.id, try HardshipFields(HardshipInput(
                 householdSize: 3, annualIncome: "20000", essentialSpending: "0", mainCause: "illness")))
+            try await ContractSecurityTests.fillEveryTable(store, officerB, worker: fixture.workerB.id, coOrganiser: fixture.a)
             try await WorkerStore(database: store).transfer(officerB, id: fixture.workerB.id, to: fixture.a, on: .today(), reason: "搬家")
             try await database.ownerPool.query("INSERT INTO login_throttle (username, failures) VALUES ('nobody', 1)")
             // Aid (0010): a fund with a receipt, a program with a standard, a case with goods, an idempotency key.

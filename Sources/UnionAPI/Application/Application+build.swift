@@ -60,6 +60,7 @@ func buildRouter(database: Database, principalCache: PrincipalCache) -> Router<U
     FundController(funds: FundStore(database: database)).addRoutes(to: signedIn)
     AidProgramController(programs: AidProgramStore(database: database)).addRoutes(to: signedIn)
     AidCaseController(cases: AidCaseStore(database: database)).addRoutes(to: signedIn)
+    EnterpriseActivityRoutes.add(to: signedIn, database: database)
     allowed.record(router.routes)
     return router
 }

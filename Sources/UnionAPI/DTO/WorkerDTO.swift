@@ -24,6 +24,7 @@ struct WorkerDTO: ResponseEncodable {
     let memberCardNumber: String?
     let isModelWorker: Bool
     let hardshipTier: String?
+    let employerId: String?
 
     init(_ worker: Worker, for principal: Principal) {
         id = worker.id.description
@@ -44,6 +45,7 @@ struct WorkerDTO: ResponseEncodable {
         memberCardNumber = worker.memberCardNumber
         isModelWorker = worker.isModelWorker
         hardshipTier = worker.hardshipTier?.rawValue
+        employerId = worker.employerID?.description
     }
 }
 

@@ -9,6 +9,12 @@ package struct Office: Sendable, Hashable, Codable {
         case district
         case area
         case branch
+        /// An enterprise's own union: branch-level (branch roles sit in it), seeing only its
+        /// enterprise and its workers.
+        case enterprise
+
+        /// Branch-level offices hold workers and branch roles, and have no offices below.
+        package var isBranchLevel: Bool { self == .branch || self == .enterprise }
     }
 
     package let id: ID

@@ -43,9 +43,9 @@ package enum Policy {
     }
 
     /// A role can be given to a user of this office kind: area roles sit in area or district
-    /// offices, branch roles in branches.
+    /// offices, branch roles in branches (an enterprise's own union is one).
     package static func role(_ role: Role, fits kind: Office.Kind) -> Bool {
-        role.isAreaRole ? kind != .branch : kind == .branch
+        role.isAreaRole ? !kind.isBranchLevel : kind.isBranchLevel
     }
 }
 

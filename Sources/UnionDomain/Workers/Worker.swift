@@ -20,10 +20,13 @@ package struct Worker: Sendable, Hashable {
     package var memberCardNumber: String?
     package var isModelWorker: Bool
     package var hardshipTier: HardshipTier?
+    /// The registered enterprise the worker works for, beside the free-text `employer`.
+    package var employerID: Enterprise.ID?
 
     package init(id: ID, officeID: Office.ID, name: String, idNumber: String, sex: Sex, birthDate: CalendarDate,
                  phone: String?, hukou: Hukou?, employer: String?, occupation: String?, membershipStatus: MembershipStatus,
-                 memberSince: CalendarDate?, memberCardNumber: String?, isModelWorker: Bool, hardshipTier: HardshipTier?) {
+                 memberSince: CalendarDate?, memberCardNumber: String?, isModelWorker: Bool, hardshipTier: HardshipTier?,
+                 employerID: Enterprise.ID? = nil) {
         self.id = id
         self.officeID = officeID
         self.name = name
@@ -39,6 +42,7 @@ package struct Worker: Sendable, Hashable {
         self.memberCardNumber = memberCardNumber
         self.isModelWorker = isModelWorker
         self.hardshipTier = hardshipTier
+        self.employerID = employerID
     }
 }
 
@@ -70,10 +74,12 @@ package struct WorkerInput: Sendable, Hashable, Codable {
     package var membershipStatus: String?
     package var memberSince: String?
     package var memberCardNumber: String?
+    /// An enterprise id; blank clears it in a PATCH.
+    package var employerId: String?
 
     package init(name: String? = nil, idNumber: String? = nil, sex: String? = nil, birthDate: String? = nil, phone: String? = nil,
                  hukou: String? = nil, employer: String? = nil, occupation: String? = nil, membershipStatus: String? = nil,
-                 memberSince: String? = nil, memberCardNumber: String? = nil) {
+                 memberSince: String? = nil, memberCardNumber: String? = nil, employerId: String? = nil) {
         self.name = name
         self.idNumber = idNumber
         self.sex = sex
@@ -85,6 +91,7 @@ package struct WorkerInput: Sendable, Hashable, Codable {
         self.membershipStatus = membershipStatus
         self.memberSince = memberSince
         self.memberCardNumber = memberCardNumber
+        self.employerId = employerId
     }
 }
 
@@ -99,6 +106,7 @@ package struct WorkerFields: Sendable, Hashable {
     package var membershipStatus: MembershipStatus
     package var memberSince: CalendarDate?
     package var memberCardNumber: String?
+    package var employerID: Enterprise.ID?
 
     package static let maxNameLength = 50
 
@@ -156,6 +164,11 @@ package struct WorkerFields: Sendable, Hashable {
         let employer = Self.optionalText(input.employer, field: "employer", max: 100, into: &validator)
         let occupation = Self.optionalText(input.occupation, field: "occupation", max: 50, into: &validator)
         let card = Self.optionalText(input.memberCardNumber, field: "member_card_number", max: 32, into: &validator)
+        var employerID: Enterprise.ID?
+        if let text = input.employerId.nonBlank {
+            employerID = Enterprise.ID(uuidString: text)
+            validator.check(employerID != nil, .invalidFormat("employer_id", expected: "a UUID", expectedZH: "UUID"))
+        }
         try validator.finish()
         guard let name, let resident else { throw ValidationFailure([.required("name")]) }
         self.name = name
@@ -167,6 +180,7 @@ package struct WorkerFields: Sendable, Hashable {
         self.membershipStatus = status
         self.memberSince = memberSince
         self.memberCardNumber = card
+        self.employerID = employerID
     }
 
     static func enumeration<E: RawRepresentable & CaseIterable>(_ text: String?, field: String, as type: E.Type, into validator: inout Validator) -> E? where E.RawValue == String {

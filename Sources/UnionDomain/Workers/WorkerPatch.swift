@@ -27,6 +27,7 @@ package struct WorkerPatch: Sendable, Hashable, Codable {
         if let value = changes.membershipStatus { merged.membershipStatus = value }
         if let value = changes.memberSince { merged.memberSince = value }
         if let value = changes.memberCardNumber { merged.memberCardNumber = value }
+        if let value = changes.employerId { merged.employerId = value }
         if changes.idNumber != nil {
             if changes.sex == nil { merged.sex = nil }
             if changes.birthDate == nil { merged.birthDate = nil }
@@ -41,7 +42,7 @@ extension WorkerInput {
         self.init(name: worker.name, idNumber: worker.idNumber, sex: worker.sex.rawValue, birthDate: worker.birthDate.description,
                   phone: worker.phone, hukou: worker.hukou?.rawValue, employer: worker.employer, occupation: worker.occupation,
                   membershipStatus: worker.membershipStatus.rawValue, memberSince: worker.memberSince?.description,
-                  memberCardNumber: worker.memberCardNumber)
+                  memberCardNumber: worker.memberCardNumber, employerId: worker.employerID?.description)
     }
 }
 
@@ -57,7 +58,8 @@ extension WorkerFields {
     package var input: WorkerInput {
         WorkerInput(name: name, idNumber: idNumber.value, sex: idNumber.sex.rawValue, birthDate: idNumber.birthDate.description,
                     phone: phone, hukou: hukou?.rawValue, employer: employer, occupation: occupation,
-                    membershipStatus: membershipStatus.rawValue, memberSince: memberSince?.description, memberCardNumber: memberCardNumber)
+                    membershipStatus: membershipStatus.rawValue, memberSince: memberSince?.description, memberCardNumber: memberCardNumber,
+                    employerId: employerID?.description)
     }
 
     /// These fields after `patch`, validated whole; throws every broken field.

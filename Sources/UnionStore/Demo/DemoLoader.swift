@@ -57,10 +57,12 @@ package struct DemoLoader: Sendable {
         let hardship = HardshipStore(database: database)
         var serial = 0
         var files = 0
+        var registered: [Worker] = []
         for office in branchOffices {
             for index in 0..<workersPerBranch {
                 serial += 1
                 let worker = try await workers.create(admin, office: office.id, try WorkerFields(people.worker(serial: serial)))
+                registered.append(worker)
                 _ = try await household.add(admin, worker: worker.id, try HouseholdMemberFields(HouseholdMemberInput(
                     relation: "spouse", name: people.name(sex: worker.sex == .male ? .female : .male))))
                 if index % 3 == 0 {
@@ -90,6 +92,9 @@ package struct DemoLoader: Sendable {
         }
         // Aid (issue 11): funds, a program of every kind, cases in every state.
         _ = try await DemoAid(database: database).load(admin: admin, branches: branchOffices)
+        let collective = DemoCollectiveWork(database: database)
+        _ = try await collective.load(admin: admin, branches: branchOffices, workers: registered)
+        _ = try await collective.loadActivities(admin: admin, branches: branchOffices, workers: registered)
         return Summary(offices: branchOffices.count + 1, workers: serial, hardshipFiles: files, logins: logins)
     }
 }

@@ -87,8 +87,8 @@ package enum ConstraintMessages {
                                          zh: "工会代码须为2至40位小写字母、数字或连字符，并以字母开头。"))
         add("offices_name_length", Entry("invalid_office_name", field: "name", en: "An office name is 1 to 100 characters long.",
                                          zh: "工会名称须为1至100个字符。"))
-        add("offices_kind_check", Entry("unknown_office_kind", field: "kind", en: "An office is a district, an area or a branch.",
-                                        zh: "工会类型只能是区级、地区或基层（district、area、branch）。"))
+        add("offices_kind_check", Entry("unknown_office_kind", field: "kind", en: "An office is a district, an area, a branch or an enterprise union.",
+                                        zh: "工会类型只能是区级、地区、基层或企业工会（district、area、branch、enterprise）。"))
         add("offices_parent_fkey", Entry("unknown_parent_office", field: "parent_id", en: "The parent office does not exist.", zh: "上级工会不存在。"))
         add("offices_branch_has_parent", Entry("branch_needs_parent", field: "parent_id", en: "A branch needs a parent office.",
                                                zh: "基层工会必须有上级工会。"))
@@ -230,6 +230,8 @@ package enum ConstraintMessages {
                                              zh: "已有困难档案使用了该取值，不能替换；请设置自以后某日起的新取值。"))
         // 0010: funds, the ledger, aid programs and cases.
         table.merge(aidEntries) { current, _ in current }
+        // 0011: enterprises, collective contracts, activities, clubs.
+        table.merge(contractAndActivityEntries) { current, _ in current }
         return table
     }()
 }

@@ -40,7 +40,7 @@ package struct OfficeStore: Sendable {
             guard let parent = try await session.query(
                 "SELECT kind, active FROM offices WHERE id = \(office.parentID) FOR UPDATE"
             ).rows.first else { throw StoreError.notFound }
-            guard try parent.decode(String.self, column: "kind") != Office.Kind.branch.rawValue,
+            guard !(Office.Kind(rawValue: try parent.decode(String.self, column: "kind"))?.isBranchLevel ?? true),
                   try parent.decode(Bool.self, column: "active") else {
                 throw ValidationFailure([FieldError(field: "parent_id", code: "invalid_parent",
                                                     message: "must be an active area or district office",

@@ -195,7 +195,8 @@ extension WorkerStore {
         let areaWide = office == nil && principal.scope.count > 1
         var query: PQQuery = """
             SELECT w.id, w.office_id, w.name, w.id_number, w.sex, w.birth_date, w.phone, w.hukou, w.employer, w.occupation,
-                   w.membership_status, w.member_since, w.member_card_number, w.is_model_worker, w.hardship_tier, o.code, o.name
+                   w.membership_status, w.member_since, w.member_card_number, w.is_model_worker, w.hardship_tier, o.code, o.name,
+                   w.employer_id
             FROM workers w JOIN offices o ON o.id = w.office_id
             """
         if let office { query.append(" WHERE w.office_id = \(office)") }

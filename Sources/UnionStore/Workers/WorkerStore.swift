@@ -28,7 +28,7 @@ package struct WorkerStore: Sendable {
 
     static let select: PQQuery = """
         SELECT w.id, w.office_id, w.name, w.id_number, w.sex, w.birth_date, w.phone, w.hukou, w.employer, w.occupation,
-               w.membership_status, w.member_since, w.member_card_number, w.is_model_worker, w.hardship_tier
+               w.membership_status, w.member_since, w.member_card_number, w.is_model_worker, w.hardship_tier, w.employer_id
         FROM workers w
         """
 
@@ -41,7 +41,7 @@ package struct WorkerStore: Sendable {
             sex: try column.next(), birthDate: try column.next(), phone: try column.nextIfPresent(), hukou: try column.nextIfPresent(),
             employer: try column.nextIfPresent(), occupation: try column.nextIfPresent(), membershipStatus: try column.next(),
             memberSince: try column.nextIfPresent(), memberCardNumber: try column.nextIfPresent(), isModelWorker: try column.next(),
-            hardshipTier: try column.nextIfPresent())
+            hardshipTier: try column.nextIfPresent(), employerID: try row.decode(Enterprise.ID?.self, column: "employer_id"))
     }
 
     /// Registers a worker in `office`, which must be a branch (422 on `office_id`). A second
@@ -51,12 +51,13 @@ package struct WorkerStore: Sendable {
         try await database.withSession(principal) { session in
             try session.require(.writeBranchData, office: office)
             try await Self.requireBranch(session, office)
+            try await EmployerCheck.require(session, fields.employerID)
             guard let id = try await session.query("""
                 INSERT INTO workers (office_id, name, id_number, sex, birth_date, phone, hukou, employer, occupation,
-                                     membership_status, member_since, member_card_number, created_by)
+                                     membership_status, member_since, member_card_number, employer_id, created_by)
                 VALUES (\(office), \(fields.name), \(fields.idNumber.value), \(fields.idNumber.sex.rawValue), \(fields.idNumber.birthDate),
                         \(fields.phone), \(fields.hukou?.rawValue), \(fields.employer), \(fields.occupation),
-                        \(fields.membershipStatus.rawValue), \(fields.memberSince), \(fields.memberCardNumber), \(principal.userID))
+                        \(fields.membershipStatus.rawValue), \(fields.memberSince), \(fields.memberCardNumber), \(fields.employerID), \(principal.userID))
                 RETURNING id
                 """).scalar(Worker.ID.self) else { throw StoreError.notFound }
             return try await fetch(session, id: id)
@@ -89,12 +90,13 @@ package struct WorkerStore: Sendable {
             }
             let fields = try current.applying(patch)
             if fields.idNumber.value != current.idNumber { try await Self.checkNotInOwnHousehold(session, worker: id, fields.idNumber.value) }
+            try await EmployerCheck.require(session, fields.employerID, stored: current.employerID)
             let updated = try await session.query("""
                 UPDATE workers SET name = \(fields.name), id_number = \(fields.idNumber.value), sex = \(fields.idNumber.sex.rawValue),
                        birth_date = \(fields.idNumber.birthDate), phone = \(fields.phone), hukou = \(fields.hukou?.rawValue),
                        employer = \(fields.employer), occupation = \(fields.occupation),
                        membership_status = \(fields.membershipStatus.rawValue), member_since = \(fields.memberSince),
-                       member_card_number = \(fields.memberCardNumber), updated_at = now()
+                       member_card_number = \(fields.memberCardNumber), employer_id = \(fields.employerID), updated_at = now()
                 WHERE id = \(id)
                 """).affectedRows
             guard updated == 1 else { throw StoreError.notFound }

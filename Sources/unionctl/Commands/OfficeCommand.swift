@@ -30,7 +30,7 @@ struct OfficeCommand: AsyncParsableCommand {
         @OptionGroup var actor: ActorOptions
         @Argument(help: "A unique slug, e.g. guozhuangzi.") var code: String
         @Argument(help: "The Chinese name, e.g. 郭庄子村工会.") var name: String
-        @Option(help: "branch, area or district.") var kind = "branch"
+        @Option(help: "branch, enterprise (an enterprise's own union), area or district.") var kind = "branch"
         @Option(help: "The parent office's code.") var parent: String?
 
         func run() async throws {

@@ -69,6 +69,9 @@ struct ContractTourTests {
             }
             _ = try await visit(.post, "/api/v1/hardship-files/\(fileID)/close", "/api/v1/hardship-files/{id}/close", token: officer,
                                 body: #"{"reason": "lifted"}"#, expect: .ok)
+            try await Self.visitEnterprisesContractsAndActivities(federation, worker: id) {
+                try await visit($0, $1, $2, token: $3, body: $4, expect: $5)
+            }
             _ = try await visit(.post, "/api/v1/workers/import", "/api/v1/workers/import", token: officer,
                                 body: ImportEndpointTests.csv(["刘洋,\(TestIDNumbers.make(serial: 901)),,"]), expect: .ok)
             _ = try await visit(.get, "/api/v1/workers.csv", "/api/v1/workers.csv", token: officer, expect: .ok)
