@@ -44,7 +44,7 @@ struct RegistryRulesTests {
     }
 
     @Test func onlyBranchesRegisterWorkers() {
-        #expect(Office.Kind.allCases.filter(\.registersWorkers) == [.branch])
+        #expect(Office.Kind.allCases.filter(\.registersWorkers) == [.branch, .enterprise])
     }
 
     static let workerID = Self.idNumber(serial: 10)

@@ -34,7 +34,7 @@ extension WorkerFields {
 
 extension Office.Kind {
     /// Workers are registered with branches; the area and district offices hold none.
-    package var registersWorkers: Bool { self == .branch }
+    package var registersWorkers: Bool { isBranchLevel }
 }
 
 extension FieldError {
