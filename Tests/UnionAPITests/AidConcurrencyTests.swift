@@ -118,4 +118,27 @@ struct AidConcurrencyTests {
             #expect(try await AidFixture.balance(client, federation, fund: fund) == "850.00")
         }
     }
+
+    /// A refusal is the first answer too: retried with the same key after the fund was topped
+    /// up, the disbursement is refused again and moves nothing; a new key pays.
+    @Test func aRefusalIsRememberedUnderItsKey() async throws {
+        try await withAPI { federation, client in
+            let fund = try await AidFixture.fund(client, federation, amount: "50.00")
+            let program = try await AidFixture.program(client, federation, kind: "emergency_relief", fund: fund, standards: [("flat", "100.00")])
+            let ids = try await Self.approvedCases(client, federation, program: program, count: 1, serial: 450)
+            let refused = try await AidFixture.disburse(client, federation, ids[0], key: "pay-refused")
+            #expect(refused.status == .conflict)
+            #expect(refused.problemCode == "insufficient_funds")
+            let topUp = try await client.call(.post, "/api/v1/funds/\(fund)/receipts", token: federation.tokens["admin"],
+                                              body: #"{"amount": "500.00", "payer": "捐赠"}"#)
+            #expect(topUp.status == .created)
+            let retried = try await AidFixture.disburse(client, federation, ids[0], key: "pay-refused")
+            #expect(retried.status == .conflict)
+            #expect(retried.problemCode == "insufficient_funds")
+            #expect(try await AidFixture.balance(client, federation, fund: fund) == "550.00")
+            let fresh = try await AidFixture.disburse(client, federation, ids[0], key: "pay-again")
+            #expect(fresh.status == .ok)
+            #expect(try await AidFixture.balance(client, federation, fund: fund) == "450.00")
+        }
+    }
 }

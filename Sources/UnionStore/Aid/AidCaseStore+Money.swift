@@ -10,50 +10,52 @@ extension AidCaseStore {
     package func disburse(_ principal: Principal, id: AidCase.ID, _ fields: DisbursementFields, idempotency: IdempotencyKey? = nil,
                           render: (AidCase) throws -> StoredResponse = { _ in StoredResponse(status: 200, location: nil, body: "") })
         async throws -> Idempotent<AidCase> {
-        try await database.withSession(principal) { session in
-            try session.require(AidTransition.disburse.action)
-            do {
-                return try await Idempotency.run(session, idempotency, render: render, committing: {
-                    var paid = try await Self.load(session, id, lock: true)
-                    guard AidTransition.disburse.from.contains(paid.status) else { throw StoreError.conflict(.aid("invalid_transition")) }
-                    let cash = fields.cashPaid ?? paid.cashRequested
-                    guard cash <= paid.cashRequested else {
-                        throw ValidationFailure([FieldError(field: "cash_paid", code: "above_approved", message: "must not exceed the cash approved",
-                                                            messageZH: "不能超过批准的金额")])
+        try await Idempotency.rememberingRefusals(database, principal, idempotency) {
+            try await database.withSession(principal) { session in
+                try session.require(AidTransition.disburse.action)
+                do {
+                    return try await Idempotency.run(session, idempotency, render: render, committing: {
+                        var paid = try await Self.load(session, id, lock: true)
+                        guard AidTransition.disburse.from.contains(paid.status) else { throw StoreError.conflict(.aid("invalid_transition")) }
+                        let cash = fields.cashPaid ?? paid.cashRequested
+                        guard cash <= paid.cashRequested else {
+                            throw ValidationFailure([FieldError(field: "cash_paid", code: "above_approved", message: "must not exceed the cash approved",
+                                                                messageZH: "不能超过批准的金额")])
+                        }
+                        let drawn = cash + paid.fundGoodsValue
+                        // The entry's id is ours, so the case names it before it exists (the foreign
+                        // key is checked at COMMIT), and the fund's row is locked last.
+                        let entry: LedgerEntry.ID? = drawn > .zero ? LedgerEntry.ID() : nil
+                        var last: [PQQuery] = ["""
+                            UPDATE aid_cases SET status = 'disbursed', cash_paid = \(cash), payment_method = \(fields.method.rawValue),
+                                   disbursed_on = \(fields.date), disbursed_by = \(principal.userID), drawn = \(drawn), ledger_entry_id = \(entry),
+                                   updated_at = now()
+                            WHERE id = \(id)
+                            """]
+                        if let entry {
+                            // The program's spending and the fund's ledger in one statement: the
+                            // program's row, then the fund's (in the ledger trigger).
+                            last.append("""
+                                WITH budget AS (UPDATE aid_programs SET spent = spent + \(drawn) WHERE id = \(paid.programID) RETURNING fund_id, office_id)
+                                INSERT INTO fund_ledger (id, fund_id, office_id, seq, balance_after, kind, amount, entry_date, memo, case_id, created_by)
+                                SELECT \(entry), budget.fund_id, budget.office_id, 0, 0, 'disbursement', \(Money(fen: -drawn.fen)), \(fields.date),
+                                       \("aid case \(id)"), \(id), \(principal.userID)
+                                FROM budget
+                                """)
+                        }
+                        paid.status = .disbursed
+                        paid.cashPaid = cash
+                        paid.paymentMethod = fields.method
+                        paid.disbursedOn = fields.date
+                        paid.drawn = drawn
+                        return (paid, last)
+                    })
+                } catch let error as PQError {
+                    switch error.constraint {
+                    case "aid_programs_within_budget": throw StoreError.conflict(.aid("budget_exhausted"))
+                    case "funds_balance_nonnegative": throw StoreError.conflict(.aid("insufficient_funds"))
+                    default: throw error
                     }
-                    let drawn = cash + paid.fundGoodsValue
-                    // The entry's id is ours, so the case names it before it exists (the foreign
-                    // key is checked at COMMIT), and the fund's row is locked last.
-                    let entry: LedgerEntry.ID? = drawn > .zero ? LedgerEntry.ID() : nil
-                    var last: [PQQuery] = ["""
-                        UPDATE aid_cases SET status = 'disbursed', cash_paid = \(cash), payment_method = \(fields.method.rawValue),
-                               disbursed_on = \(fields.date), disbursed_by = \(principal.userID), drawn = \(drawn), ledger_entry_id = \(entry),
-                               updated_at = now()
-                        WHERE id = \(id)
-                        """]
-                    if let entry {
-                        // The program's spending and the fund's ledger in one statement: the
-                        // program's row, then the fund's (in the ledger trigger).
-                        last.append("""
-                            WITH budget AS (UPDATE aid_programs SET spent = spent + \(drawn) WHERE id = \(paid.programID) RETURNING fund_id, office_id)
-                            INSERT INTO fund_ledger (id, fund_id, office_id, seq, balance_after, kind, amount, entry_date, memo, case_id, created_by)
-                            SELECT \(entry), budget.fund_id, budget.office_id, 0, 0, 'disbursement', \(Money(fen: -drawn.fen)), \(fields.date),
-                                   \("aid case \(id)"), \(id), \(principal.userID)
-                            FROM budget
-                            """)
-                    }
-                    paid.status = .disbursed
-                    paid.cashPaid = cash
-                    paid.paymentMethod = fields.method
-                    paid.disbursedOn = fields.date
-                    paid.drawn = drawn
-                    return (paid, last)
-                })
-            } catch let error as PQError {
-                switch error.constraint {
-                case "aid_programs_within_budget": throw StoreError.conflict(.aid("budget_exhausted"))
-                case "funds_balance_nonnegative": throw StoreError.conflict(.aid("insufficient_funds"))
-                default: throw error
                 }
             }
         }
@@ -64,24 +66,26 @@ extension AidCaseStore {
     package func reverse(_ principal: Principal, id: AidCase.ID, reason: String, idempotency: IdempotencyKey? = nil,
                          render: (AidCase) throws -> StoredResponse = { _ in StoredResponse(status: 200, location: nil, body: "") })
         async throws -> Idempotent<AidCase> {
-        try await database.withSession(principal) { session in
-            try session.require(AidTransition.reverse.action)
-            return try await Idempotency.run(session, idempotency, render: render) {
-                let current = try await Self.load(session, id, lock: true)
-                guard AidTransition.reverse.from.contains(current.status) else { throw StoreError.conflict(.aid("invalid_transition")) }
-                let entry = try await session.query("SELECT ledger_entry_id FROM aid_cases WHERE id = \(id)").scalar(LedgerEntry.ID.self)
-                if let entry, let drawn = current.drawn, drawn > .zero {
-                    let program = try await AidProgramStore.load(session, current.programID)
-                    _ = try await FundStore.post(session, fund: program.fundID, kind: .reversal, amount: drawn, date: today(), payer: nil,
-                                                 memo: "reversal of aid case \(id)", caseID: id, reverses: entry)
-                    try await spend(session, program: current.programID, Money(fen: -drawn.fen))
+        try await Idempotency.rememberingRefusals(database, principal, idempotency) {
+            try await database.withSession(principal) { session in
+                try session.require(AidTransition.reverse.action)
+                return try await Idempotency.run(session, idempotency, render: render) {
+                    let current = try await Self.load(session, id, lock: true)
+                    guard AidTransition.reverse.from.contains(current.status) else { throw StoreError.conflict(.aid("invalid_transition")) }
+                    let entry = try await session.query("SELECT ledger_entry_id FROM aid_cases WHERE id = \(id)").scalar(LedgerEntry.ID.self)
+                    if let entry, let drawn = current.drawn, drawn > .zero {
+                        let program = try await AidProgramStore.load(session, current.programID)
+                        _ = try await FundStore.post(session, fund: program.fundID, kind: .reversal, amount: drawn, date: today(), payer: nil,
+                                                     memo: "reversal of aid case \(id)", caseID: id, reverses: entry)
+                        try await spend(session, program: current.programID, Money(fen: -drawn.fen))
+                    }
+                    try await session.query("""
+                        UPDATE aid_cases SET status = 'reversed', reversed_by = \(principal.userID), reversed_at = now(), reversal_reason = \(reason),
+                               updated_at = now()
+                        WHERE id = \(id)
+                        """)
+                    return try await Self.load(session, id)
                 }
-                try await session.query("""
-                    UPDATE aid_cases SET status = 'reversed', reversed_by = \(principal.userID), reversed_at = now(), reversal_reason = \(reason),
-                           updated_at = now()
-                    WHERE id = \(id)
-                    """)
-                return try await Self.load(session, id)
             }
         }
     }

@@ -89,11 +89,13 @@ package struct FundStore: Sendable {
     package func receive(_ principal: Principal, fund: Fund.ID, _ fields: ReceiptFields, idempotency: IdempotencyKey? = nil,
                          render: (LedgerEntry) throws -> StoredResponse = { _ in StoredResponse(status: 201, location: nil, body: "") })
         async throws -> Idempotent<LedgerEntry> {
-        try await database.withSession(principal) { session in
-            try session.require(.manageAid)
-            return try await Idempotency.run(session, idempotency, render: render) {
-                try await Self.post(session, fund: fund, kind: .receipt, amount: fields.amount, date: fields.date,
-                                    payer: fields.payer, memo: fields.memo, caseID: nil, reverses: nil)
+        try await Idempotency.rememberingRefusals(database, principal, idempotency) {
+            try await database.withSession(principal) { session in
+                try session.require(.manageAid)
+                return try await Idempotency.run(session, idempotency, render: render) {
+                    try await Self.post(session, fund: fund, kind: .receipt, amount: fields.amount, date: fields.date,
+                                        payer: fields.payer, memo: fields.memo, caseID: nil, reverses: nil)
+                }
             }
         }
     }

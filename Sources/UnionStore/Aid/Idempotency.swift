@@ -49,10 +49,39 @@ private struct StoredRow: Decodable {
 }
 
 enum Idempotency {
+    /// A refusal (409: an empty fund, a spent budget) is an answer too. The transaction that
+    /// refused rolled back with the key's row, so the refusal is recorded afterwards in a
+    /// transaction of its own, and a retry with the same key and request gets the same refusal
+    /// instead of being tried again (after money arrived, say): the first answer, as the key
+    /// promises. A new request takes a new key.
+    static func rememberingRefusals<T: Sendable>(_ database: Database, _ principal: Principal, _ key: IdempotencyKey?,
+                                                 _ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch StoreError.conflict(let message) where key != nil {
+            guard let key, (1...200).contains(key.key.count) else { throw StoreError.conflict(message) }
+            let refusal = String(decoding: try JSONSerialization.data(withJSONObject: [
+                "code": message.code, "field": message.field ?? "", "en": message.en, "zh": message.zh,
+            ], options: [.sortedKeys]), as: UTF8.self)
+            // Best effort: if the refusal can't be recorded, the retry is simply tried again.
+            _ = try? await database.withSession(principal) { session in
+                try await session.query("""
+                    INSERT INTO idempotency_keys (user_id, key, request_hash, status, response)
+                    VALUES (\(principal.userID), \(key.key), sha256(convert_to(\(key.request), 'UTF8')), \(Self.refused), \(refusal))
+                    ON CONFLICT (user_id, key) DO NOTHING
+                    """)
+            }
+            throw StoreError.conflict(message)
+        }
+    }
+
+    /// The status a recorded refusal is kept under.
+    static let refused: Int32 = 409
+
     /// Runs `body` at most once per (user, key). The key's row is inserted first, in the same
     /// transaction as the movement: a concurrent duplicate waits on the unique key until the
-    /// first commits, then finds its answer; if the first rolled back (a 409, say) the row is
-    /// gone with it and the retry does the work. Only answers that committed are replayed.
+    /// first commits, then finds its answer. If the first was refused, its transaction rolled
+    /// back with the row and `rememberingRefusals` records the refusal, which a retry gets again.
     static func run<Value: Sendable>(
         _ session: Session, _ key: IdempotencyKey?,
         render: (Value) throws -> StoredResponse,
@@ -116,6 +145,12 @@ enum Idempotency {
             """).first(StoredRow.self) else { throw StoreError.retryable }
         guard row.same else { throw IdempotencyKey.reused }
         guard let status = row.status, let body = row.response else { throw StoreError.retryable }
+        if status == Self.refused {
+            guard let refusal = try? JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: String],
+                  let code = refusal["code"], let en = refusal["en"], let zh = refusal["zh"] else { throw StoreError.retryable }
+            let field = refusal["field"].flatMap { $0.isEmpty ? nil : $0 }
+            throw StoreError.conflict(StoreMessage(code: code, field: field, en: en, zh: zh))
+        }
         return StoredResponse(status: Int(status), location: row.location, body: body)
     }
 }
