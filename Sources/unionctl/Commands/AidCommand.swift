@@ -46,11 +46,7 @@ struct AidCommand: AsyncParsableCommand {
         @Argument(help: "The case id.") var id: String
 
         func run() async throws {
-            try await reporting {
-                let id = try AidCommand.caseID(id)
-                let aid = try await actor.run { database, principal in try await AidCaseStore(database: database).transition(principal, id: id, .approve) }
-                print("\(aid.id) \(aid.status.rawValue)")
-            }
+            try await reporting { try await AidCommand.decide(actor, id, .approve) }
         }
     }
 
@@ -61,14 +57,7 @@ struct AidCommand: AsyncParsableCommand {
         @Option(help: "Why.") var reason: String
 
         func run() async throws {
-            try await reporting {
-                let id = try AidCommand.caseID(id)
-                let reason = try AidFields.reason(reason)
-                let aid = try await actor.run { database, principal in
-                    try await AidCaseStore(database: database).transition(principal, id: id, .reject, reason: reason)
-                }
-                print("\(aid.id) \(aid.status.rawValue)")
-            }
+            try await reporting { try await AidCommand.decide(actor, id, .reject, reason: reason) }
         }
     }
 
@@ -79,14 +68,7 @@ struct AidCommand: AsyncParsableCommand {
         @Option(help: "What the branch should change.") var reason: String
 
         func run() async throws {
-            try await reporting {
-                let id = try AidCommand.caseID(id)
-                let reason = try AidFields.reason(reason)
-                let aid = try await actor.run { database, principal in
-                    try await AidCaseStore(database: database).transition(principal, id: id, .returnToBranch, reason: reason)
-                }
-                print("\(aid.id) \(aid.status.rawValue)")
-            }
+            try await reporting { try await AidCommand.decide(actor, id, .returnToBranch, reason: reason) }
         }
     }
 
@@ -133,5 +115,18 @@ struct AidCommand: AsyncParsableCommand {
         static func csvField(_ text: String) -> String {
             text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
         }
+    }
+}
+
+extension AidCommand {
+    /// One decision on one case as the acting user, through the same store operation as the
+    /// API's; prints the case's new status.
+    static func decide(_ actor: ActorOptions, _ text: String, _ step: AidTransition, reason: String? = nil) async throws {
+        let id = try caseID(text)
+        let reason = try reason.map { try AidFields.reason($0) }
+        let aid = try await actor.run { database, principal in
+            try await AidCaseStore(database: database).transition(principal, id: id, step, reason: reason)
+        }
+        print("\(aid.id) \(aid.status.rawValue)")
     }
 }
