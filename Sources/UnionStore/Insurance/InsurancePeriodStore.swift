@@ -1,0 +1,69 @@
+import Foundation
+import PQ
+import UnionDomain
+
+/// Coverage periods of a plan.
+package struct InsurancePeriodStore: Sendable {
+    let database: Database
+
+    package init(database: Database) { self.database = database }
+
+    static let columns: PQQuery = "id, plan_id, office_id, starts_on, ends_on, enrol_opens_on, enrol_closes_on"
+
+    struct Row: Decodable {
+        let id: UUID
+        let planId: UUID
+        let officeId: UUID
+        let startsOn: CalendarDate
+        let endsOn: CalendarDate
+        let enrolOpensOn: CalendarDate
+        let enrolClosesOn: CalendarDate
+
+        func period() -> InsurancePeriod {
+            InsurancePeriod(id: InsurancePeriod.ID(id), planID: InsurancePlan.ID(planId), officeID: Office.ID(officeId), startsOn: startsOn,
+                            endsOn: endsOn, enrolOpensOn: enrolOpensOn, enrolClosesOn: enrolClosesOn)
+        }
+    }
+
+    package func create(_ principal: Principal, _ fields: InsurancePeriodFields) async throws -> InsurancePeriod {
+        try await database.withSession(principal) { session in
+            try session.require(.manageAid)
+            do {
+                guard let row = try await session.query("""
+                    INSERT INTO insurance_periods (plan_id, office_id, starts_on, ends_on, enrol_opens_on, enrol_closes_on, created_by)
+                    VALUES (\(fields.planID), \(principal.officeID), \(fields.startsOn), \(fields.endsOn), \(fields.enrolOpensOn),
+                            \(fields.enrolClosesOn), \(principal.userID))
+                    RETURNING \(Self.columns)
+                    """).first(Row.self) else { throw StoreError.notFound }
+                return row.period()
+            } catch let error as PQError {
+                switch error.constraint {
+                case "insurance_periods_start_key": throw StoreError.conflict(.insurance("duplicate_period"))
+                case "insurance_periods_plan_fkey":
+                    throw ValidationFailure([FieldError(field: "plan_id", code: "unknown_plan", message: "is not a plan", messageZH: "保障计划不存在")])
+                default: throw error
+                }
+            }
+        }
+    }
+
+    package func list(_ principal: Principal, plan: InsurancePlan.ID?) async throws -> [InsurancePeriod] {
+        try await database.read(principal, """
+            SELECT \(Self.columns) FROM insurance_periods WHERE \(plan)::uuid IS NULL OR plan_id = \(plan) ORDER BY starts_on DESC, id
+            """).decode(Row.self).map { $0.period() }
+    }
+
+    package func get(_ principal: Principal, id: InsurancePeriod.ID) async throws -> InsurancePeriod {
+        guard let row = try await database.read(principal, "SELECT \(Self.columns) FROM insurance_periods WHERE id = \(id)").first(Row.self) else {
+            throw StoreError.notFound
+        }
+        return row.period()
+    }
+
+    static func load(_ session: Session, _ id: InsurancePeriod.ID) async throws -> InsurancePeriod {
+        guard let row = try await session.query("SELECT \(Self.columns) FROM insurance_periods WHERE id = \(id)").first(Row.self) else {
+            throw StoreError.notFound
+        }
+        return row.period()
+    }
+}
