@@ -123,6 +123,19 @@ struct InsuranceEndpointTests {
             let paid = try await InsuranceFixture.roster(client, federation, period: period,
                                                          body: #"{"office_ids": ["\#(federation.branchB.id)"]}"#, token: "admin")
             #expect(paid.object["enrolled"] as? Int == 1)
+
+            // Coverage = enrolled active members / active members, per branch and for the area.
+            let coverage = try await client.call(.get, "/api/v1/insurance-periods/\(period)/coverage", token: federation.tokens["reviewer"]).object
+            let lines = (coverage["branches"] as? [[String: Any]] ?? []).map {
+                ($0["office_id"] as? String ?? "", "\($0["active_members"] as? Int ?? -1)/\($0["enrolled"] as? Int ?? -1) \($0["rate_percent"] as? String ?? "")")
+            }
+            let byBranch = Dictionary(lines) { first, _ in first }
+            #expect(byBranch[federation.branchA.id.description] == "5/4 80.00")
+            #expect(byBranch[federation.branchB.id.description] == "1/1 100.00")
+            let total = coverage["total"] as? [String: Any]
+            #expect(total?["rate_percent"] as? String == "83.33")
+            let own = try await client.call(.get, "/api/v1/insurance-periods/\(period)/coverage", token: federation.tokens["viewer_a"]).object
+            #expect((own["branches"] as? [[String: Any]])?.compactMap { $0["office_id"] as? String } == [federation.branchA.id.description])
         }
     }
 

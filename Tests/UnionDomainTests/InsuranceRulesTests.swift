@@ -76,3 +76,11 @@ struct InsuranceRulesTests {
         #expect(plan?.eligibility.sex == .female)
     }
 }
+
+extension InsuranceRulesTests {
+    /// (active, enrolled, rate): half up to the hundredth of a percent.
+    @Test(arguments: [(0, 0, "0.00"), (4, 3, "75.00"), (6, 5, "83.33"), (3, 2, "66.67"), (1, 1, "100.00"), (30000, 1, "0.00")])
+    func coverageRate(_ active: Int, _ enrolled: Int, _ rate: String) {
+        #expect(CoverageLine(officeID: nil, officeName: "x", activeMembers: active, enrolled: enrolled).ratePercent == rate)
+    }
+}

@@ -151,3 +151,24 @@ struct InsuranceClaimDTO: ResponseEncodable {
         paymentMethod = claim.paymentMethod?.rawValue
     }
 }
+
+struct InsuranceCoverageDTO: ResponseEncodable {
+    struct Line: Encodable {
+        let officeId: String?
+        let officeName: String
+        let activeMembers: Int
+        let enrolled: Int
+        let ratePercent: String
+
+        init(_ line: CoverageLine) {
+            officeId = line.officeID?.description
+            officeName = line.officeName
+            activeMembers = line.activeMembers
+            enrolled = line.enrolled
+            ratePercent = line.ratePercent
+        }
+    }
+
+    let branches: [Line]
+    let total: Line
+}

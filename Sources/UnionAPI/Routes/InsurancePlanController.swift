@@ -13,6 +13,7 @@ import UnionStore
 /// | POST | /api/v1/insurance-periods | area_admin | 201, 401, 403, 409 (same start), 422 |
 /// | GET | /api/v1/insurance-periods | any role (`plan_id`) | 200, 401, 422 |
 /// | GET | /api/v1/insurance-periods/{id} | any role | 200, 401, 404 |
+/// | GET | /api/v1/insurance-periods/{id}/coverage | any role (its own branches) | 200 (per branch and the total), 401, 404 |
 struct InsurancePlanController {
     let plans: InsurancePlanStore
     let periods: InsurancePeriodStore
@@ -25,6 +26,7 @@ struct InsurancePlanController {
         routes.post("insurance-periods", use: createPeriod)
         routes.get("insurance-periods", use: listPeriods)
         routes.get("insurance-periods/:id", use: getPeriod)
+        routes.get("insurance-periods/:id/coverage", use: coverage)
     }
 
     struct PlanRequest: Decodable {
@@ -109,5 +111,10 @@ struct InsurancePlanController {
 
     @Sendable func getPeriod(_ request: Request, context: AuthenticatedContext) async throws -> InsurancePeriodDTO {
         InsurancePeriodDTO(try await periods.get(context.principal, id: try context.parameters.requireID()))
+    }
+
+    @Sendable func coverage(_ request: Request, context: AuthenticatedContext) async throws -> InsuranceCoverageDTO {
+        let lines = try await periods.coverage(context.principal, id: try context.parameters.requireID())
+        return InsuranceCoverageDTO(branches: lines.map(InsuranceCoverageDTO.Line.init), total: InsuranceCoverageDTO.Line(CoverageLine.total(lines, name: "合计")))
     }
 }

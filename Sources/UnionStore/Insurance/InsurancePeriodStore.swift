@@ -67,3 +67,30 @@ package struct InsurancePeriodStore: Sendable {
         return row.period()
     }
 }
+
+extension InsurancePeriodStore {
+    private struct CoverageRow: Decodable {
+        let id: UUID
+        let name: String
+        let active: Int64
+        let enrolled: Int64
+    }
+
+    /// Per branch in the caller's scope: active members, and those of them enrolled in the
+    /// period (wherever they were enrolled). Row-level security decides which branches appear.
+    package func coverage(_ principal: Principal, id: InsurancePeriod.ID) async throws -> [CoverageLine] {
+        try await database.withSession(principal, readOnly: true) { session in
+            _ = try await Self.load(session, id)
+            return try await session.query("""
+                SELECT o.id, o.name,
+                       count(w.id) AS active,
+                       count(w.id) FILTER (WHERE EXISTS (SELECT 1 FROM insurance_enrolments e WHERE e.period_id = \(id) AND e.worker_id = w.id)) AS enrolled
+                FROM offices o LEFT JOIN workers w ON w.office_id = o.id AND w.membership_status = 'active'
+                WHERE o.kind NOT IN ('area', 'district')
+                GROUP BY o.id, o.name ORDER BY o.name, o.id
+                """).decode(CoverageRow.self).map {
+                CoverageLine(officeID: Office.ID($0.id), officeName: $0.name, activeMembers: Int($0.active), enrolled: Int($0.enrolled))
+            }
+        }
+    }
+}

@@ -33,6 +33,7 @@ enum InsuranceContractTour {
         let enrolmentID = try #require(enrolment.object["id"] as? String)
         _ = try await visit(.post, "/api/v1/insurance-periods/\(periodID)/enrol-roster", "/api/v1/insurance-periods/{id}/enrol-roster", officer,
                             #"{"shares": 1}"#, .ok)
+        _ = try await visit(.get, "/api/v1/insurance-periods/\(periodID)/coverage", "/api/v1/insurance-periods/{id}/coverage", admin, nil, .ok)
         let claim = try await visit(.post, "/api/v1/insurance-claims", "/api/v1/insurance-claims", officer, """
             {"enrolment_id": "\(enrolmentID)", "incident_on": "\(year)-05-01", "kind": "hospitalisation", "amount_claimed": "3000.00", "documents": ["住院发票"]}
             """, .created)
