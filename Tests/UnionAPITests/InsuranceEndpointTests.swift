@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
+import NIOCore
 import Testing
 import UnionDomain
 import UnionTestSupport
@@ -186,6 +187,40 @@ struct InsuranceEndpointTests {
                 {"enrolment_id": "\(enrolment)", "incident_on": "\(InsuranceFixture.year + 1)-01-05", "kind": "hospitalisation", "amount_claimed": "100.00"}
                 """)
             #expect(outside.fieldErrors == ["incident_on"])
+        }
+    }
+
+    /// Workers who retire or leave during the period are flagged on their enrolments, whoever
+    /// changes the status, and listed for the insurer as JSON or CSV.
+    @Test func rosterChangesAreFlaggedAndReported() async throws {
+        try await withAPI { federation, client in
+            let plan = try await InsuranceFixture.plan(client, federation)
+            let period = try await InsuranceFixture.period(client, federation, plan: plan)
+            let stays = try await InsuranceFixture.worker(client, federation, serial: 50)
+            let retires = try await InsuranceFixture.worker(client, federation, serial: 51)
+            let leaves = try await InsuranceFixture.worker(client, federation, serial: 52)
+            #expect(try await InsuranceFixture.roster(client, federation, period: period).object["enrolled"] as? Int == 3)
+            for (worker, status) in [(retires, "retired"), (leaves, "left")] {
+                #expect(try await client.call(.patch, "/api/v1/workers/\(worker)", token: federation.tokens["officer_a"],
+                                              body: #"{"membership_status": "\#(status)"}"#).status == .ok)
+            }
+            let listed = try await client.call(.get, "/api/v1/insurance-periods/\(period)/roster-changes", token: federation.tokens["viewer_a"]).items
+            let changes = Dictionary(uniqueKeysWithValues: listed.map { ($0["worker_id"] as? String ?? "", $0["change"] as? String ?? "") })
+            #expect(changes == [retires: "retired", leaves: "left"])
+            #expect(changes[stays] == nil)
+            #expect(listed.allSatisfy { $0["changed_on"] as? String == CalendarDate.today().description })
+            #expect(try await client.call(.get, "/api/v1/insurance-periods/\(period)/roster-changes", token: federation.tokens["officer_b"]).items.isEmpty)
+
+            let csv = try await client.execute(uri: "/api/v1/insurance-periods/\(period)/roster-changes", method: .get,
+                                               headers: [.authorization: "Bearer \(federation.tokens["officer_a"] ?? "")", .accept: "text/csv"]) { response in
+                (response.status, String(buffer: response.body), response.headers[.contentType])
+            }
+            #expect(csv.0 == .ok)
+            #expect(csv.2 == "text/csv; charset=utf-8")
+            let lines = csv.1.split(separator: "\r\n").map(String.init)
+            #expect(lines.first == "enrolment_id,worker_id,name,office_id,change,changed_on")
+            #expect(lines.count == 3)
+            #expect(lines.contains { $0.contains(retires) && $0.hasSuffix(",retired,\(CalendarDate.today())") })
         }
     }
 }

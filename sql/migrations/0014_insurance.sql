@@ -70,6 +70,10 @@ CREATE TABLE insurance_enrolments (
     ledger_entry_id uuid CONSTRAINT insurance_enrolments_ledger_fkey REFERENCES fund_ledger (id) DEFERRABLE INITIALLY DEFERRED,
     cap_total       numeric(14, 2) NOT NULL,
     approved_total  numeric(14, 2) NOT NULL DEFAULT 0,
+    -- Set when the worker retires, dies or leaves before the period ends (the trigger below),
+    -- for the branch to report before the period closes.
+    roster_change   text CONSTRAINT insurance_enrolments_roster_change_check CHECK (roster_change IN ('retired', 'deceased', 'left')),
+    roster_changed_on date,
     created_by      uuid,
     created_at      timestamptz NOT NULL DEFAULT now(),
     CONSTRAINT insurance_enrolments_within_cap CHECK (approved_total >= 0 AND approved_total <= cap_total),
@@ -109,6 +113,26 @@ CREATE TABLE insurance_claims (
 CREATE INDEX insurance_claims_enrolment_idx ON insurance_claims (enrolment_id);
 CREATE INDEX insurance_claims_office_idx ON insurance_claims (office_id, id);
 REVOKE DELETE ON insurance_claims FROM unionhall_app;
+
+-- Roster changes: a worker who retires, dies or leaves is flagged, on the day, on each of their
+-- enrolments whose period has not ended, whichever path changed the status (API, CLI, import).
+-- Owner rights: the branch that changes the status may not be the one that enrolled the worker.
+CREATE FUNCTION insurance_flag_roster_change() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp
+    AS $$
+    DECLARE
+        -- "Today" is Beijing's, as everywhere in UnionHall (CalendarDate.today), not the server's.
+        today date := (now() AT TIME ZONE 'Asia/Shanghai')::date;
+    BEGIN
+        UPDATE insurance_enrolments e SET roster_change = NEW.membership_status, roster_changed_on = today
+        FROM insurance_periods p
+        WHERE e.worker_id = NEW.id AND p.id = e.period_id AND p.ends_on >= today AND e.roster_change IS NULL;
+        RETURN NULL;
+    END
+    $$;
+CREATE TRIGGER workers_insurance_roster_change AFTER UPDATE OF membership_status ON workers FOR EACH ROW
+    WHEN (NEW.membership_status IN ('retired', 'deceased', 'left') AND OLD.membership_status IS DISTINCT FROM NEW.membership_status)
+    EXECUTE FUNCTION insurance_flag_roster_change();
 
 ------------------------------------------------------------------------------------------
 -- Row-level security. Plans and periods are the area's catalogue: every signed-in user reads

@@ -172,3 +172,21 @@ struct InsuranceCoverageDTO: ResponseEncodable {
     let branches: [Line]
     let total: Line
 }
+
+struct RosterChangeDTO: Encodable, Sendable {
+    let enrolmentId: String
+    let workerId: String
+    let name: String
+    let officeId: String
+    let change: String
+    let changedOn: String
+
+    init(_ change: RosterChange) {
+        enrolmentId = change.enrolmentID.description
+        workerId = change.workerID.description
+        name = change.name
+        officeId = change.officeID.description
+        self.change = change.change.rawValue
+        changedOn = change.changedOn.description
+    }
+}

@@ -14,6 +14,7 @@ import UnionStore
 /// | GET | /api/v1/insurance-periods | any role (`plan_id`) | 200, 401, 422 |
 /// | GET | /api/v1/insurance-periods/{id} | any role | 200, 401, 404 |
 /// | GET | /api/v1/insurance-periods/{id}/coverage | any role (its own branches) | 200 (per branch and the total), 401, 404 |
+/// | GET | /api/v1/insurance-periods/{id}/roster-changes | any role (its own branches) | 200 JSON, or CSV for `Accept: text/csv`; 401, 404 |
 struct InsurancePlanController {
     let plans: InsurancePlanStore
     let periods: InsurancePeriodStore
@@ -27,6 +28,7 @@ struct InsurancePlanController {
         routes.get("insurance-periods", use: listPeriods)
         routes.get("insurance-periods/:id", use: getPeriod)
         routes.get("insurance-periods/:id/coverage", use: coverage)
+        routes.get("insurance-periods/:id/roster-changes", use: rosterChanges)
     }
 
     struct PlanRequest: Decodable {
@@ -116,5 +118,17 @@ struct InsurancePlanController {
     @Sendable func coverage(_ request: Request, context: AuthenticatedContext) async throws -> InsuranceCoverageDTO {
         let lines = try await periods.coverage(context.principal, id: try context.parameters.requireID())
         return InsuranceCoverageDTO(branches: lines.map(InsuranceCoverageDTO.Line.init), total: InsuranceCoverageDTO.Line(CoverageLine.total(lines, name: "合计")))
+    }
+
+    /// JSON unless the client asks for `text/csv` (the insurer's report is a spreadsheet).
+    @Sendable func rosterChanges(_ request: Request, context: AuthenticatedContext) async throws -> Response {
+        let changes = try await periods.rosterChanges(context.principal, id: try context.parameters.requireID())
+        if request.headers[.accept]?.lowercased().contains("text/csv") == true {
+            let csv = ([RosterChange.csvHeader] + changes.map(\.csvLine)).joined(separator: "\r\n") + "\r\n"
+            return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8",
+                                                   .contentDisposition: "attachment; filename=\"roster-changes.csv\""],
+                            body: .init(byteBuffer: ByteBuffer(string: csv)))
+        }
+        return try ListDTO(items: changes.map(RosterChangeDTO.init), next: nil).response(from: request, context: context)
     }
 }

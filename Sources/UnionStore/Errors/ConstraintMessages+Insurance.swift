@@ -55,6 +55,8 @@ extension ConstraintMessages {
         add("insurance_enrolments_fund_pays", Entry("invalid_payer", field: "fund_id", en: "A fund-paid premium names the fund and its ledger entry.",
                                                     zh: "由资金缴纳的保费须指明资金及记账记录。"))
         add("insurance_enrolments_once", message("already_enrolled"))
+        add("insurance_enrolments_roster_change_check", Entry("unknown_value", field: "roster_change",
+                                                              en: "A roster change is retired, deceased or left.", zh: "名册变动只能是退休、死亡或离会。"))
 
         add("insurance_claims_enrolment_fkey", unknownEnrolment)
         add("insurance_claims_office_id_fkey", unknownOffice)

@@ -94,3 +94,30 @@ extension InsurancePeriodStore {
         }
     }
 }
+
+extension InsurancePeriodStore {
+    private struct RosterChangeRow: Decodable {
+        let id: UUID
+        let workerId: UUID
+        let name: String
+        let officeId: UUID
+        let rosterChange: String
+        let rosterChangedOn: CalendarDate
+    }
+
+    /// The period's enrolments flagged by a roster change, in the caller's scope.
+    package func rosterChanges(_ principal: Principal, id: InsurancePeriod.ID) async throws -> [RosterChange] {
+        try await database.withSession(principal, readOnly: true) { session in
+            _ = try await Self.load(session, id)
+            return try await session.query("""
+                SELECT e.id, e.worker_id, w.name, e.office_id, e.roster_change, e.roster_changed_on
+                FROM insurance_enrolments e JOIN workers w ON w.id = e.worker_id
+                WHERE e.period_id = \(id) AND e.roster_change IS NOT NULL
+                ORDER BY e.roster_changed_on, w.name, e.id
+                """).decode(RosterChangeRow.self).map {
+                RosterChange(enrolmentID: Enrolment.ID($0.id), workerID: Worker.ID($0.workerId), name: $0.name, officeID: Office.ID($0.officeId),
+                             change: MembershipStatus(rawValue: $0.rosterChange) ?? .left, changedOn: $0.rosterChangedOn)
+            }
+        }
+    }
+}

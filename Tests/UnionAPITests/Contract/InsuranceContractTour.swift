@@ -34,6 +34,8 @@ enum InsuranceContractTour {
         _ = try await visit(.post, "/api/v1/insurance-periods/\(periodID)/enrol-roster", "/api/v1/insurance-periods/{id}/enrol-roster", officer,
                             #"{"shares": 1}"#, .ok)
         _ = try await visit(.get, "/api/v1/insurance-periods/\(periodID)/coverage", "/api/v1/insurance-periods/{id}/coverage", admin, nil, .ok)
+        _ = try await visit(.get, "/api/v1/insurance-periods/\(periodID)/roster-changes", "/api/v1/insurance-periods/{id}/roster-changes", officer,
+                            nil, .ok)
         let claim = try await visit(.post, "/api/v1/insurance-claims", "/api/v1/insurance-claims", officer, """
             {"enrolment_id": "\(enrolmentID)", "incident_on": "\(year)-05-01", "kind": "hospitalisation", "amount_claimed": "3000.00", "documents": ["住院发票"]}
             """, .created)
