@@ -35,6 +35,49 @@ struct InsuranceConcurrencyAndMatrixTests {
         }
     }
 
+    /// Ten retries of one roster enrolment at once under one Idempotency-Key: the roster is
+    /// enrolled and its premiums drawn once, and every retry gets the first answer.
+    @Test func concurrentRetriesOfARosterDrawThePremiumsOnce() async throws {
+        try await withAPI { federation, client in
+            let fund = try await AidFixture.fund(client, federation, amount: "1000.00")
+            let plan = try await InsuranceFixture.plan(client, federation)
+            let period = try await InsuranceFixture.period(client, federation, plan: plan)
+            for serial in 120..<124 { _ = try await InsuranceFixture.worker(client, federation, serial: serial) }
+            let body = #"{"fund_id": "\#(fund)", "office_ids": ["\#(federation.branchA.id)"]}"#
+            let outcomes = try await withThrowingTaskGroup(of: AidConcurrencyTests.Outcome.self) { group in
+                for _ in 0..<10 {
+                    group.addTask {
+                        AidConcurrencyTests.Outcome(try await InsuranceFixture.roster(client, federation, period: period, body: body, key: "roster-once",
+                                                                                      token: "admin"))
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(outcomes.allSatisfy { $0.status == .ok })
+            #expect(Set(outcomes.map(\.body)).count == 1)
+            #expect(outcomes.first?.body.contains(#""enrolled":4"#) == true)
+            #expect(try await AidFixture.balance(client, federation, fund: fund) == "900.00")
+            #expect(try await AidFixture.ledger(client, federation, fund: fund).filter { $0["kind"] as? String == "premium" }.count == 1)
+        }
+    }
+
+    /// Outside the enrolment window nobody is enrolled (409), one at a time or by roster.
+    @Test func enrolmentOutsideTheWindowIsRefused() async throws {
+        try await withAPI { federation, client in
+            let plan = try await InsuranceFixture.plan(client, federation)
+            let reply = try await client.call(.post, "/api/v1/insurance-periods", token: federation.tokens["admin"], body: """
+                {"plan_id": "\(plan)", "starts_on": "2020-01-01", "ends_on": "2020-12-31"}
+                """)
+            let period = try #require(reply.object["id"] as? String)
+            #expect(reply.object["enrol_opens_on"] as? String == "2019-12-01")
+            let worker = try await InsuranceFixture.worker(client, federation, serial: 130)
+            let single = try await InsuranceFixture.enrol(client, federation, period: period, worker: worker)
+            #expect(single.status == .conflict)
+            #expect(single.problemCode == "enrolment_closed")
+            #expect(try await InsuranceFixture.roster(client, federation, period: period).problemCode == "enrolment_closed")
+        }
+    }
+
     /// Every insurance route's 403, 404 and 422 (401s and the viewer's 403s are `EndpointMatrixTests`').
     @Test func everyInsuranceRouteAnswers403404And422() async throws {
         try await withAPI { federation, client in

@@ -11,6 +11,6 @@ enum InsuranceRoutes {
         InsurancePlanController(plans: InsurancePlanStore(database: database), periods: InsurancePeriodStore(database: database))
             .addRoutes(to: routes)
         EnrolmentController(enrolments: EnrolmentStore(database: database, today: today)).addRoutes(to: routes)
-        InsuranceClaimController(claims: InsuranceClaimStore(database: database, today: today)).addRoutes(to: routes)
+        InsuranceClaimController(claims: InsuranceClaimStore(database: database), today: today).addRoutes(to: routes)
     }
 }

@@ -14,6 +14,8 @@ import UnionStore
 /// | POST | /api/v1/insurance-claims/{id}/pay | area_reviewer, area_admin; `date`, `method` | 200, 401, 403, 404, 409, 422 |
 struct InsuranceClaimController {
     let claims: InsuranceClaimStore
+    /// The payment date's default; injected so a test can move the clock.
+    let today: @Sendable () -> CalendarDate
 
     func addRoutes(to routes: RouterGroup<AuthenticatedContext>) {
         routes.post("insurance-claims", use: submit)
@@ -87,6 +89,6 @@ struct InsuranceClaimController {
         let id: InsuranceClaim.ID = try context.parameters.requireID()
         var request = request
         let body = try await request.decodeJSON(PayRequest.self, context: context)
-        return InsuranceClaimDTO(try await claims.pay(principal, id: id, try ClaimPaymentFields(date: body.date, method: body.method, today: .today())))
+        return InsuranceClaimDTO(try await claims.pay(principal, id: id, try ClaimPaymentFields(date: body.date, method: body.method, today: today())))
     }
 }

@@ -8,12 +8,8 @@ import UnionDomain
 /// (approved_total <= cap_total) is the second wall.
 package struct InsuranceClaimStore: Sendable {
     let database: Database
-    let today: @Sendable () -> CalendarDate
 
-    package init(database: Database, today: @escaping @Sendable () -> CalendarDate = { CalendarDate.today() }) {
-        self.database = database
-        self.today = today
-    }
+    package init(database: Database) { self.database = database }
 
     static let columns: PQQuery = """
         c.id, c.enrolment_id, c.office_id, c.incident_on, c.kind, c.amount_claimed, c.documents, c.status, c.submitted_by, c.reject_reason,
