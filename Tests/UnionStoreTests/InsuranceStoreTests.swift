@@ -50,6 +50,14 @@ struct InsuranceStoreTests {
                 SELECT count(*) FROM fund_ledger WHERE fund_id = \(fund.id) AND kind = 'premium' AND period_id = \(period.id)
                 """).scalar(Int.self)
             #expect(premiums == 1)
+            let entry = try #require(try await database.ownerPool.query("SELECT id FROM fund_ledger WHERE kind = 'premium' AND fund_id = \(fund.id)")
+                .scalar(LedgerEntry.ID.self))
+            do {
+                _ = try await funds.reverseEntry(federation.admin, fund: fund.id, entry: entry, memo: "退费")
+                Issue.record("a premium for standing enrolments was reversed")
+            } catch StoreError.conflict(let message) {
+                #expect(message.code == "premium_not_reversible")
+            }
             #expect(try await database.ownerPool.query("SELECT count(DISTINCT ledger_entry_id) FROM insurance_enrolments WHERE period_id = \(period.id)")
                 .scalar(Int.self) == 1)
         }

@@ -111,6 +111,8 @@ package struct FundStore: Sendable {
             guard original.kind != .reversal else { throw StoreError.conflict(.aid("reversal_not_reversible")) }
             // A payment is undone with its case (AidCaseStore.reverse), which also gives the budget back.
             guard original.kind != .disbursement else { throw StoreError.conflict(.aid("reverse_the_case")) }
+            // A premium paid for enrolments that stand: refunding it would leave them paid by nobody.
+            guard original.kind != .premium else { throw StoreError.conflict(.insurance("premium_not_reversible")) }
             return try await Self.post(session, fund: fund, kind: .reversal, amount: Money(fen: -original.amount.fen), date: today(),
                                        payer: nil, memo: memo, caseID: original.caseID, reverses: entry)
         }

@@ -10,6 +10,8 @@ extension StoreMessage {
         case "enrolment_closed": StoreMessage(code: "enrolment_closed", en: "The period is not open for enrolment today.", zh: "当前不在参保期内。")
         case "cap_exhausted": StoreMessage(code: "cap_exhausted", en: "The enrolment's caps are reached; nothing more can be approved.",
                                            zh: "已达保障上限，不能再批准赔付。")
+        case "premium_not_reversible": StoreMessage(code: "premium_not_reversible", en: "A premium paid for enrolments is not reversed.",
+                                                    zh: "已用于参保的保费不能冲正。")
         case "invalid_transition": StoreMessage(code: "invalid_transition", en: "The claim is not in a state that allows this.",
                                                 zh: "理赔当前状态不允许此操作。")
         default: StoreMessage(code: "conflict", en: "The request conflicts with the current state.", zh: "请求与当前状态冲突。")
