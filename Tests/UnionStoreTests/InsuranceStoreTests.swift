@@ -63,7 +63,8 @@ struct InsuranceStoreTests {
         }
     }
 
-    /// The app role can't delete an enrolment or claim, can't lift approvals past the cap, and a
+    /// The app role can't delete an enrolment or claim, can't change what was sold or claimed,
+    /// can't lift approvals past the cap, and a
     /// branch sees only its own enrolments and claims; each write is audited.
     @Test func theSecondWall() async throws {
         try await TestDatabase.with { database in
@@ -81,7 +82,8 @@ struct InsuranceStoreTests {
                 amountClaimed: "100.00", documents: nil))
             let area = Self.scoped(Array(federation.admin.scope), user: federation.admin.userID)
             for statement in ["DELETE FROM insurance_enrolments", "DELETE FROM insurance_claims", "DELETE FROM insurance_plans",
-                              "UPDATE insurance_enrolments SET approved_total = cap_total + 1"] {
+                              "UPDATE insurance_enrolments SET approved_total = cap_total + 1", "UPDATE insurance_enrolments SET premium = 0.01",
+                              "UPDATE insurance_enrolments SET roster_change = 'left'", "UPDATE insurance_claims SET amount_claimed = 999999"] {
                 await #expect(throws: PQError.self, "\(statement)") {
                     try await database.appPool.withTransaction { connection in
                         try await connection.query(area)

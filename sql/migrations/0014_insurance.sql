@@ -82,7 +82,10 @@ CREATE TABLE insurance_enrolments (
 CREATE UNIQUE INDEX insurance_enrolments_once ON insurance_enrolments (period_id, worker_id);
 CREATE INDEX insurance_enrolments_office_idx ON insurance_enrolments (office_id, id);
 CREATE INDEX insurance_enrolments_worker_idx ON insurance_enrolments (worker_id);
-REVOKE DELETE ON insurance_enrolments FROM unionhall_app;
+-- What was sold (shares, premium, payer, cap) is fixed: the app moves only the running total;
+-- roster changes are the trigger's (owner rights).
+REVOKE DELETE, UPDATE ON insurance_enrolments FROM unionhall_app;
+GRANT UPDATE (approved_total) ON insurance_enrolments TO unionhall_app;
 
 CREATE TABLE insurance_claims (
     id              uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -112,7 +115,10 @@ CREATE TABLE insurance_claims (
 );
 CREATE INDEX insurance_claims_enrolment_idx ON insurance_claims (enrolment_id);
 CREATE INDEX insurance_claims_office_idx ON insurance_claims (office_id, id);
-REVOKE DELETE ON insurance_claims FROM unionhall_app;
+-- A claim as submitted is fixed; a decision and a payment are written beside it.
+REVOKE DELETE, UPDATE ON insurance_claims FROM unionhall_app;
+GRANT UPDATE (status, decided_by, decided_at, reject_reason, after_ratio, cap_remaining, payout, paid_on, payment_method, paid_by)
+    ON insurance_claims TO unionhall_app;
 
 -- Roster changes: a worker who retires, dies or leaves is flagged, on the day, on each of their
 -- enrolments whose period has not ended, whichever path changed the status (API, CLI, import).
