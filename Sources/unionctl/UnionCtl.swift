@@ -13,7 +13,7 @@ struct UnionCtl: AsyncParsableCommand {
         subcommands: [
             MigrateCommand.self, InitCommand.self, OfficeCommand.self, UserCommand.self, TokenCommand.self, AuditCommand.self,
             SettingCommand.self, WorkersCommand.self, DemoCommand.self, HardshipCommand.self,
-            FundCommand.self, AidCommand.self, EnterprisesCommand.self, ContractsCommand.self,
+            FundCommand.self, AidCommand.self, EnterprisesCommand.self, ContractsCommand.self, InsuranceCommand.self,
         ]
     )
 }

@@ -242,6 +242,23 @@ struct ReferenceSecurityTests {
                 """)
             try await database.ownerPool.query(
                 "INSERT INTO idempotency_keys (user_id, key, request_hash) VALUES (\(admin), 'k1', '\\x00'::bytea)")
+            // Insurance (0014): a plan, a period, a member-paid enrolment, a claim.
+            let plan = try await database.ownerPool.query("""
+                INSERT INTO insurance_plans (office_id, code, name, insurer, premium_per_share, max_shares, payout_percent, cap_per_share)
+                VALUES (\(area), 'rls-test', '住院互助', '职工互助会', 25, 1, 100, 15000) RETURNING id
+                """).scalar(UUID.self)
+            let period = try await database.ownerPool.query("""
+                INSERT INTO insurance_periods (plan_id, office_id, starts_on, ends_on, enrol_opens_on, enrol_closes_on)
+                VALUES (\(plan), \(area), '2026-01-01', '2026-12-31', '2025-12-01', '2026-01-31') RETURNING id
+                """).scalar(UUID.self)
+            let enrolment = try await database.ownerPool.query("""
+                INSERT INTO insurance_enrolments (period_id, worker_id, office_id, shares, premium, payer, cap_total)
+                VALUES (\(period), \(workerA), \(branchA), 1, 25, 'member', 15000) RETURNING id
+                """).scalar(UUID.self)
+            try await database.ownerPool.query("""
+                INSERT INTO insurance_claims (enrolment_id, office_id, incident_on, kind, amount_claimed, submitted_by)
+                VALUES (\(enrolment), \(branchA), '2026-03-01', 'hospitalisation', 1000, \(admin))
+                """)
 
             let owner = database.ownerPool
             let tables = try await owner.query("""

@@ -61,6 +61,7 @@ func buildRouter(database: Database, principalCache: PrincipalCache) -> Router<U
     AidProgramController(programs: AidProgramStore(database: database)).addRoutes(to: signedIn)
     AidCaseController(cases: AidCaseStore(database: database)).addRoutes(to: signedIn)
     EnterpriseActivityRoutes.add(to: signedIn, database: database)
+    InsuranceRoutes.add(to: signedIn, database: database)
     allowed.record(router.routes)
     return router
 }

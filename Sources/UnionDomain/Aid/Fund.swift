@@ -34,6 +34,8 @@ package struct LedgerEntry: Sendable, Hashable {
 
     package enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
         case receipt, disbursement, reversal
+        /// Insurance premiums paid for a period's enrolments (sql/migrations/0014_insurance.sql).
+        case premium
     }
 
     package let id: ID

@@ -111,22 +111,27 @@ package struct FundStore: Sendable {
             guard original.kind != .reversal else { throw StoreError.conflict(.aid("reversal_not_reversible")) }
             // A payment is undone with its case (AidCaseStore.reverse), which also gives the budget back.
             guard original.kind != .disbursement else { throw StoreError.conflict(.aid("reverse_the_case")) }
+            // A premium paid for enrolments that stand: refunding it would leave them paid by nobody.
+            guard original.kind != .premium else { throw StoreError.conflict(.insurance("premium_not_reversible")) }
             return try await Self.post(session, fund: fund, kind: .reversal, amount: Money(fen: -original.amount.fen), date: today(),
                                        payer: nil, memo: memo, caseID: original.caseID, reverses: entry)
         }
     }
 
-    /// Inserts one ledger row; the trigger moves the balance. An overdraft is a conflict
+    /// Inserts one ledger row; the trigger moves the balance. `id` is given when rows written
+    /// earlier in the transaction already name the entry (a premium's enrolments). An overdraft is a conflict
     /// (`insufficient_funds`), the transaction then rolls back whole.
     static func post(_ session: Session, fund: Fund.ID, kind: LedgerEntry.Kind, amount: Money, date: CalendarDate, payer: String?,
-                     memo: String?, caseID: AidCase.ID?, reverses: LedgerEntry.ID?) async throws -> LedgerEntry {
+                     memo: String?, caseID: AidCase.ID?, reverses: LedgerEntry.ID?, id: LedgerEntry.ID? = nil,
+                     periodID: InsurancePeriod.ID? = nil) async throws -> LedgerEntry {
         do {
             // office_id is the fund's: the trigger sets it (the placeholder only satisfies NOT NULL
             // syntax and is overwritten before any check runs).
             guard let row = try await session.query("""
-                INSERT INTO fund_ledger (fund_id, office_id, seq, balance_after, kind, amount, entry_date, payer, memo, case_id, reverses, created_by)
-                VALUES (\(fund), \(session.principal.officeID), 0, 0, \(kind.rawValue), \(amount), \(date), \(payer), \(memo), \(caseID),
-                        \(reverses), \(session.principal.userID))
+                INSERT INTO fund_ledger (id, fund_id, office_id, seq, balance_after, kind, amount, entry_date, payer, memo, case_id, reverses,
+                                         period_id, created_by)
+                VALUES (\(id ?? LedgerEntry.ID()), \(fund), \(session.principal.officeID), 0, 0, \(kind.rawValue), \(amount), \(date), \(payer),
+                        \(memo), \(caseID), \(reverses), \(periodID), \(session.principal.userID))
                 RETURNING \(entryColumns)
                 """).first(EntryRow.self) else { throw StoreError.notFound }
             return row.entry()

@@ -95,6 +95,8 @@ package struct DemoLoader: Sendable {
         let collective = DemoCollectiveWork(database: database)
         _ = try await collective.load(admin: admin, branches: branchOffices, workers: registered)
         _ = try await collective.loadActivities(admin: admin, branches: branchOffices, workers: registered)
+        // Mutual insurance (issue 12): the three plans, this year's periods, a roster enrolled.
+        _ = try await DemoInsurance(database: database).load(admin: admin)
         return Summary(offices: branchOffices.count + 1, workers: serial, hardshipFiles: files, logins: logins)
     }
 }

@@ -39,8 +39,8 @@ extension ConstraintMessages {
         add("fund_ledger_disbursement_negative", Entry("invalid_amount", field: "amount", en: "A payment draws money for an aid case.",
                                                        zh: "支出须对应一笔帮扶申请。"))
         add("fund_ledger_amount_nonzero", Entry("invalid_amount", field: "amount", en: "An amount is not 0.00.", zh: "金额不能为0。"))
-        add("fund_ledger_kind_check", Entry("unknown_kind", field: "kind", en: "An entry is a receipt, a disbursement or a reversal.",
-                                            zh: "记录类型只能是收入、支出或冲正。"))
+        add("fund_ledger_kind_check", Entry("unknown_kind", field: "kind", en: "An entry is a receipt, a disbursement, a reversal or a premium.",
+                                            zh: "记录类型只能是收入、支出、冲正或保费。"))
         add("fund_ledger_payer_length", length("payer", 100, "A payer", "付款方"))
         add("fund_ledger_memo_length", length("memo", 200, "A memo", "备注"))
         add("fund_ledger_seq_key", Entry("retry", en: "Another entry was posted at the same time; try again.", zh: "同时有其他记录写入，请重试。"))

@@ -232,6 +232,8 @@ package enum ConstraintMessages {
         table.merge(aidEntries) { current, _ in current }
         // 0011: enterprises, collective contracts, activities, clubs.
         table.merge(contractAndActivityEntries) { current, _ in current }
+        // 0014: member mutual insurance.
+        table.merge(insuranceEntries) { current, _ in current }
         return table
     }()
 }

@@ -80,6 +80,7 @@ struct ContractTourTests {
                                 body: #"{"to_office": "\#(federation.branchB.id)", "date": "2026-01-05", "reason": "搬家"}"#, expect: .noContent)
             _ = try await visit(.get, "/api/v1/workers/\(id)/transfers", "/api/v1/workers/{id}/transfers", token: officer, expect: .ok)
             try await AidContractTour.visit(federation, client) { try await visit($0, $1, $2, token: $3, body: $4, expect: $5) }
+            try await InsuranceContractTour.visit(federation, client) { try await visit($0, $1, $2, token: $3, body: $4, expect: $5) }
             let token = try #require(login.object["token"] as? String)
             _ = try await visit(.post, "/api/v1/auth/logout", "/api/v1/auth/logout", token: token, expect: .noContent)
             for path in ["/healthz", "/readyz", "/openapi.yaml"] {
