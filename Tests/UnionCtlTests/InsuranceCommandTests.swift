@@ -31,6 +31,27 @@ struct InsuranceCommandTests {
                                             + ["--database-url", url, "--as", "reviewer"])
             }
             #expect(InsuranceCommand.Plan.Add.helpMessage().contains("--cap-per-share"))
+
+            // A roster enrolment from the CLI: a period of the women's plan, one branch, members pay.
+            let plan = try #require(try await owner.query("SELECT id FROM insurance_plans WHERE code = 'female-special'").scalar(UUID.self))
+            let period = try #require(try await owner.query("""
+                INSERT INTO insurance_periods (plan_id, office_id, starts_on, ends_on, enrol_opens_on, enrol_closes_on)
+                SELECT \(plan), office_id, current_date + 1, current_date + 366, current_date - 1, current_date + 1
+                FROM insurance_plans WHERE id = \(plan) RETURNING id
+                """).scalar(UUID.self))
+            try await UnionCtlTests.run(["insurance", "enrol-roster", period.uuidString.lowercased(), "--office", "guozhuangzi"] + admin)
+            let enrolled = try await owner.query("SELECT count(*) FROM insurance_enrolments WHERE period_id = \(period)").scalar(Int.self) ?? 0
+            let women = try await owner.query("""
+                SELECT count(*) FROM workers w JOIN offices o ON o.id = w.office_id
+                WHERE o.code = 'guozhuangzi' AND w.sex = 'female' AND w.membership_status = 'active'
+                """).scalar(Int.self) ?? 0
+            #expect(enrolled > 0)
+            #expect(enrolled <= women)  // the plan's age limits may leave some out
+            #expect(try await owner.query("""
+                SELECT count(*) FROM insurance_enrolments e JOIN workers w ON w.id = e.worker_id
+                WHERE e.period_id = \(period) AND (w.sex <> 'female' OR w.office_id <> (SELECT id FROM offices WHERE code = 'guozhuangzi'))
+                """).scalar(Int.self) == 0)
+            #expect(InsuranceCommand.EnrolRoster.helpMessage().contains("--fund"))
         }
     }
 }

@@ -7,9 +7,47 @@ import UnionStore
 struct InsuranceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "insurance",
-        abstract: "Member mutual insurance (职工互助保障): plans.",
-        subcommands: [Plan.self]
+        abstract: "Member mutual insurance (职工互助保障): plans, whole-roster enrolment.",
+        subcommands: [Plan.self, EnrolRoster.self]
     )
+
+    struct EnrolRoster: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "enrol-roster",
+            abstract: "Enrol every eligible active member of the named branches (default: the whole area) in a coverage period.",
+            discussion: "One set-based statement through the same store as POST /insurance-periods/{id}/enrol-roster; premiums from --fund are drawn from its ledger in the same transaction (nobody is enrolled when it can't pay). Everyone skipped is listed with the reason.")
+        @OptionGroup var actor: ActorOptions
+        @Argument(help: "The coverage period's id.") var period: String
+        @Option(help: "Shares per member.") var shares = 1
+        @Option(help: "The fund that pays the premiums (its id); without it members pay their own.") var fund: String?
+        @Option(name: .customLong("office"), help: "Only this branch (its code); repeat for several.") var offices: [String] = []
+
+        func run() async throws {
+            try await reporting {
+                guard let periodID = InsurancePeriod.ID(uuidString: period) else { throw ValidationError("the period is an id (a UUID)") }
+                FileHandle.standardError.write(Data("enrolling…\n".utf8))
+                let result = try await actor.run { database, principal in
+                    var officeIDs: [String]?
+                    if !offices.isEmpty {
+                        var found: [String] = []
+                        for code in offices { found.append(try await OfficeStore(database: database).find(principal, code: code).id.description) }
+                        officeIDs = found
+                    }
+                    let fields = try RosterEnrolmentFields(shares: shares, fundID: fund, officeIDs: officeIDs)
+                    return try await EnrolmentStore(database: database).enrolRoster(principal, period: periodID, fields)
+                }
+                let outcome: RosterEnrolment = switch result {
+                case .done(let value, _): value
+                case .replayed: throw CLIError("answered from an earlier request")
+                }
+                let reasons = Dictionary(grouping: outcome.skipped, by: \.reason.rawValue).mapValues(\.count)
+                for skipped in outcome.skipped.prefix(200) { print("skipped \(skipped.name): \(skipped.reason.rawValue)") }
+                if outcome.skipped.count > 200 { print("… and \(outcome.skipped.count - 200) more") }
+                print("\(outcome.enrolled) enrolled, premiums \(outcome.premiumTotal); skipped \(outcome.skipped.count)"
+                      + (reasons.isEmpty ? "" : " (" + reasons.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + ")"))
+            }
+        }
+    }
 
     struct Plan: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Insurance plans: add, list.", subcommands: [Add.self, List.self], aliases: ["plans"])
