@@ -22,9 +22,11 @@ fsync = on
 log_min_messages = warning
 timezone = 'UTC'
 CONF
-    # Sockets are trusted (only this machine's users reach them); TCP asks for a password.
+    # Sockets are trusted (only this machine's users reach them), also for the replica's
+    # streaming (scripts/replica-up.sh); TCP asks for a password.
     cat <<HBA | run_as_pg tee "$PG_DATA/pg_hba.conf" >/dev/null
 local   all   all                  trust
+local   replication   unionhall_replicator   trust
 host    all   all   127.0.0.1/32   scram-sha-256
 host    all   all   ::1/128        scram-sha-256
 HBA

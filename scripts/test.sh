@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test against a real PostgreSQL: installs what is missing, starts the private
-# cluster (reusing a running one), then `swift test`. Extra arguments go to `swift test`.
+# cluster and its streaming replica (reusing running ones), then `swift test`. Extra arguments go to `swift test`.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$UNIONHALL_ROOT"
@@ -14,5 +14,13 @@ for db in $("$BIN/psql" -X -tA -h "$UNIONHALL_PGHOST" -p "$UNIONHALL_PG_PORT" -U
     "$BIN/psql" -X -q -h "$UNIONHALL_PGHOST" -p "$UNIONHALL_PG_PORT" -U postgres -d postgres \
         -c "DROP DATABASE IF EXISTS \"$db\" WITH (FORCE)" >/dev/null
 done
+# Scratch clusters of the operations tests that an interrupted run left behind.
+for data in "${TMPDIR:-/tmp}/unionhall-scratch-$UNIONHALL_PG_PORT-"*/*/; do
+    [ -f "$data/postmaster.pid" ] && run_as_pg "$BIN/pg_ctl" -D "$data" -m immediate -w stop >/dev/null 2>&1 || true
+done
+rm -rf "${TMPDIR:-/tmp}/unionhall-scratch-$UNIONHALL_PG_PORT-"*
+# The reporting replica, copied after the clean-up so the copy is small (seconds).
+bash scripts/replica-up.sh
+export_replica_env
 log "running swift test"
 swift test "$@"
