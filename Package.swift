@@ -178,6 +178,16 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Operations against real clusters: the streaming replica, backup and restore, point-in-time recovery.
+        .testTarget(
+            name: "OperationsTests",
+            dependencies: [
+                "unionctl", "UnionStore", "UnionDomain", "UnionTestSupport", "PQ",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "UnionAPITests",
             dependencies: [

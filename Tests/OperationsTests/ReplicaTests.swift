@@ -1,0 +1,93 @@
+import Foundation
+import Logging
+import PQ
+import Testing
+import UnionDomain
+import UnionStore
+import UnionTestSupport
+
+/// The reporting job's streaming replica (scripts/replica-up.sh, started by scripts/test.sh):
+/// what is committed on the primary is read on the standby moments later, and the reporting
+/// role writes on neither. Each test's database is created on the primary (`TestDatabase`);
+/// its CREATE DATABASE replays on the standby, where the test finds it under the same name.
+@Suite("Streaming replica")
+struct ReplicaTests {
+    static let logger = Logger(label: "unionhall.tests.replica")
+
+    /// Waits for the test's database to exist on the standby (its creation replays like any
+    /// other change), generously: a loaded machine may take a while.
+    static func arrived(_ standby: PQPool) async -> Bool {
+        await eventually(within: .seconds(60)) { (try? await standby.query("SELECT 1").scalar(Int.self)) == 1 }
+    }
+
+    @Test func aDisbursementOnThePrimaryIsReadOnTheStandby() async throws {
+        try await TestDatabase.with { database in
+            let federation = try await Federation.make(database)
+            let books = try await AidBooks.make(federation, cases: 1)
+            let paid = try #require(books.approvedCases.first)
+            try await withPool(try Standby.conninfo(user: "unionhall_owner", database: database.name)) { standby throws in
+                #expect(await Self.arrived(standby), "the test's database never appeared on the standby")
+                #expect(try await standby.query("SELECT pg_is_in_recovery()").scalar(Bool.self) == true)
+
+                try await books.disburse(paid)
+                let clock = ContinuousClock()
+                let committed = clock.now
+                let primaryLSN = try #require(try await database.ownerPool.query("SELECT pg_current_wal_lsn()::text").scalar(String.self))
+                let visible = await eventually(within: .seconds(10)) {
+                    (try? await standby.query("SELECT count(*) FROM aid_cases WHERE id = \(paid) AND status = 'disbursed'").scalar(Int.self)) == 1
+                }
+                let lag = clock.now - committed
+                // Replication is asynchronous: expect milliseconds; 10 s is the bound past which
+                // something is broken, not a speed target.
+                #expect(visible, "the disbursement committed on the primary was not visible on the standby within 10 s")
+                let replayed = try await standby.query("SELECT pg_last_wal_replay_lsn() >= \(primaryLSN)::pg_lsn").scalar(Bool.self)
+                #expect(replayed == true)
+                Self.logger.info("standby saw the disbursement", metadata: [
+                    "replica.lag_ms": "\(lag.components.seconds * 1000 + lag.components.attoseconds / 1_000_000_000_000_000)",
+                    "replica.primary_lsn": "\(primaryLSN)",
+                ])
+                // The standby's copy balances like the primary's.
+                let books = try await standby.query("""
+                    SELECT f.balance = (SELECT sum(amount) FROM fund_ledger l WHERE l.fund_id = f.id) FROM funds f WHERE f.id = \(books.fund.id)
+                    """).scalar(Bool.self)
+                #expect(books == true)
+            }
+        }
+    }
+
+    @Test func theReportingRoleWritesOnNeitherThePrimaryNorTheStandby() async throws {
+        try await TestDatabase.with { database in
+            let federation = try await Federation.make(database)
+            let area = federation.area.id
+            let writes: [PQQuery] = [
+                "INSERT INTO public.funds (office_id, name, source) VALUES (\(area), 'x', 'other')",
+                "UPDATE public.funds SET name = 'x'",
+                "DELETE FROM public.offices",
+                "CREATE TABLE reporting.scratch (x int)",
+            ]
+            // The primary: no privilege on the tables, no CREATE in schema reporting.
+            try await withPool(database.conninfo(user: "unionhall_reporting")) { primary throws in
+                for write in writes {
+                    let error = await #expect(throws: PQError.self, "\(write.sql)") { try await primary.query(write) }
+                    #expect(error?.sqlState == .insufficientPrivilege, "\(write.sql): \(error.map(String.init(reflecting:)) ?? "")")
+                }
+            }
+            try await withPool(try Standby.conninfo(user: "unionhall_reporting", database: database.name)) { standby throws in
+                #expect(await Self.arrived(standby), "the test's database never appeared on the standby")
+                for write in writes {
+                    await #expect(throws: PQError.self, "\(write.sql)") { try await standby.query(write) }
+                }
+                // What the reporting role may name, the standby itself refuses to change.
+                let create = await #expect(throws: PQError.self) { try await standby.query("CREATE TABLE reporting.scratch (x int)") }
+                #expect(create?.sqlState == SQLState("25006"))
+                #expect(create?.message.contains("cannot execute CREATE TABLE in a read-only transaction") == true, "\(create?.message ?? "")")
+            }
+            // Not even the owner writes on the standby.
+            try await withPool(try Standby.conninfo(user: "unionhall_owner", database: database.name)) { standby throws in
+                let update = await #expect(throws: PQError.self) { try await standby.query("UPDATE offices SET name = name") }
+                #expect(update?.sqlState == SQLState("25006"))
+                #expect(update?.message.contains("cannot execute UPDATE in a read-only transaction") == true, "\(update?.message ?? "")")
+            }
+        }
+    }
+}
