@@ -73,17 +73,20 @@ extension AidCaseStore {
                     let current = try await Self.load(session, id, lock: true)
                     guard AidTransition.reverse.from.contains(current.status) else { throw StoreError.conflict(.aid("invalid_transition")) }
                     let entry = try await session.query("SELECT ledger_entry_id FROM aid_cases WHERE id = \(id)").scalar(LedgerEntry.ID.self)
-                    if let entry, let drawn = current.drawn, drawn > .zero {
-                        let program = try await AidProgramStore.load(session, current.programID)
-                        _ = try await FundStore.post(session, fund: program.fundID, kind: .reversal, amount: drawn, date: today(), payer: nil,
-                                                     memo: "reversal of aid case \(id)", caseID: id, reverses: entry)
-                        try await spend(session, program: current.programID, Money(fen: -drawn.fen))
-                    }
+                    // Rows are locked in a disbursement's order (the case and its report rollup,
+                    // then the program, then the fund), so a reversal and a disbursement of the
+                    // same program can't deadlock.
                     try await session.query("""
                         UPDATE aid_cases SET status = 'reversed', reversed_by = \(principal.userID), reversed_at = now(), reversal_reason = \(reason),
                                updated_at = now()
                         WHERE id = \(id)
                         """)
+                    if let entry, let drawn = current.drawn, drawn > .zero {
+                        let program = try await AidProgramStore.load(session, current.programID)
+                        try await spend(session, program: current.programID, Money(fen: -drawn.fen))
+                        _ = try await FundStore.post(session, fund: program.fundID, kind: .reversal, amount: drawn, date: today(), payer: nil,
+                                                     memo: "reversal of aid case \(id)", caseID: id, reverses: entry)
+                    }
                     return try await Self.load(session, id)
                 }
             }
