@@ -132,11 +132,23 @@ struct BackupRestoreTests {
                     try await withPool(cluster.conninfo(database: "uh_restored")) { admin in
                         let owners = try await admin.query("""
                             SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-                            WHERE n.nspname IN ('public', 'reporting') AND pg_get_userbyid(c.relowner) <> 'unionhall_owner'
+                            WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%'
+                              AND pg_get_userbyid(c.relowner) <> 'unionhall_owner'
                             """).scalar(Int.self)
                         #expect(owners == 0)
                         #expect(try await admin.query("SELECT has_table_privilege('unionhall_app', 'public.workers', 'INSERT')").scalar(Bool.self) == true)
                         #expect(try await admin.query("SELECT has_schema_privilege('unionhall_reporting', 'reporting', 'USAGE')").scalar(Bool.self) == true)
+                    }
+                    // The reporting job reads the restored copy as it read the original.
+                    let paid = try await withPool(cluster.conninfo(user: "unionhall_owner", database: "uh_restored")) { owner in
+                        try await owner.query("SELECT count(*) FROM aid_cases WHERE status = 'disbursed'").scalar(Int.self) ?? -1
+                    }
+                    try await withPool(cluster.conninfo(user: "unionhall_reporting", database: "uh_restored")) { reporting in
+                        let relief = try await reporting.query("""
+                            SELECT relief_cash FROM reporting.annual_summary
+                            WHERE year = \(CalendarDate.today().year) AND level = 'office' AND office_code = 'guozhuangzi'
+                            """).scalar(Money.self)
+                        #expect(relief == Money(fen: Int64(paid * 1_000)))
                     }
                 }
             }
