@@ -23,4 +23,12 @@ rm -rf "${TMPDIR:-/tmp}/unionhall-scratch-$UNIONHALL_PG_PORT-"*
 bash scripts/replica-up.sh
 export_replica_env
 log "running swift test"
-swift test "$@"
+[ $# -gt 0 ] && exec swift test "$@"
+# The operations tests (OperationsTests) run on their own after the rest: the other suites write
+# about a gigabyte of WAL creating their databases, which the replica replays up to a minute
+# behind on two cores, and the replica's lag is to be measured on a quiet primary.
+status=0
+swift test --skip OperationsTests || status=$?
+log "running the operations tests"
+swift test --filter OperationsTests || status=$?
+exit $status
