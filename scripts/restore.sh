@@ -54,6 +54,8 @@ if ! "$BIN/pg_restore" --exit-on-error --single-transaction --dbname="$database"
 fi
 psql_on "$database" -c "ANALYZE" >/dev/null
 
+[ "$(psql_on "$database" -c "SELECT to_regclass('public.funds') IS NOT NULL")" = t ] \
+    || die "restored $database, but it has no funds table to check: not a migrated UnionHall database"
 funds=$(psql_on "$database" -c "SELECT count(*) FROM funds")
 broken=$(psql_on "$database" -F ' ' -c "
     SELECT f.id, f.name, f.balance, coalesce(sum(l.amount), 0)
