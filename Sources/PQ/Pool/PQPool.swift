@@ -183,7 +183,9 @@ package final class PQPool: Service, Sendable {
     /// the HTTP server so requests drain before connections close.
     package func run() async throws {
         try? await gracefulShutdown()
+        logger.info("closing the connection pool")
         await close()
+        logger.info("connection pool closed")
     }
 
     /// Closes idle connections, fails waiters, and stops the thread pool once leases are back.
@@ -199,10 +201,11 @@ package final class PQPool: Service, Sendable {
         }
         for item in queued { item.resume(.failure(PQError(.poolClosed, message: "the connection pool is shut down"))) }
         // Leases come back as their holders finish; a bounded wait, so a leaked lease can't
-        // hang shutdown forever.
+        // hang shutdown forever. A cancelled close (a forced stop) doesn't wait: its holders
+        // are being cancelled too, and sleeping would throw at once and spin.
         let deadline = ContinuousClock.now + .seconds(30)
         while state.withLock({ $0.slots }) > 0, ContinuousClock.now < deadline {
-            try? await Task.sleep(for: .milliseconds(10))
+            do { try await Task.sleep(for: .milliseconds(10)) } catch { break }
         }
         try? await threadPool.shutdownGracefully()
     }

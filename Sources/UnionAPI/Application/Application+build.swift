@@ -8,7 +8,8 @@ import UnionDomain
 import UnionStore
 
 /// Builds the whole HTTP application from configuration, so tests run exactly what `serve` runs.
-package func buildApplication(configuration: AppConfiguration) -> some ApplicationProtocol {
+/// `readiness` is what a graceful stop withdraws (`GracefulServer`) to turn `/readyz` to 503.
+package func buildApplication(configuration: AppConfiguration, readiness: Readiness = Readiness()) -> some ApplicationProtocol {
     var logger = Logger(label: "unionhall")
     logger.logLevel = configuration.logLevel
     let pool = PQPool(
@@ -21,7 +22,7 @@ package func buildApplication(configuration: AppConfiguration) -> some Applicati
         logger: logger
     )
     let database = Database(pool: pool, hasher: PasswordHasher(cost: configuration.bcryptCost))
-    let router = buildRouter(database: database, principalCache: PrincipalCache(ttl: configuration.authCacheTTL))
+    let router = buildRouter(database: database, principalCache: PrincipalCache(ttl: configuration.authCacheTTL), readiness: readiness)
     var app = Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "unionhall"),
@@ -35,14 +36,14 @@ package func buildApplication(configuration: AppConfiguration) -> some Applicati
 /// Every route of the server. Routes under `/api/v1` other than login live in a group whose
 /// context is `AuthenticatedContext`: Hummingbird builds it only when authentication found a
 /// principal, so those handlers can't run for an anonymous caller.
-func buildRouter(database: Database, principalCache: PrincipalCache) -> Router<UnionRequestContext> {
+func buildRouter(database: Database, principalCache: PrincipalCache, readiness: Readiness = Readiness()) -> Router<UnionRequestContext> {
     let router = Router(context: UnionRequestContext.self)
     let allowed = AllowedMethods()
     router.add(middleware: EventLoopAffinityMiddleware())
     router.add(middleware: RequestIDMiddleware())
     router.add(middleware: ProblemMiddleware())
     router.add(middleware: MethodNotAllowedMiddleware(allowed: allowed))
-    HealthController(database: database).addRoutes(to: router)
+    HealthController(database: database, readiness: readiness).addRoutes(to: router)
     OpenAPIController().addRoutes(to: router)
     let auth = AuthStore(database: database)
     let api = router.group("api/v1")
