@@ -27,7 +27,8 @@ struct UnionHall: AsyncParsableCommand {
                 UNIONHALL_SHUTDOWN_GRACE_SECONDS (so a proxy stops sending any); then the server stops \
                 accepting, lets requests in flight finish for up to UNIONHALL_SHUTDOWN_SECONDS, closes its \
                 database connections and exits 0. SIGINT (Ctrl-C) skips the grace period. A second signal, \
-                or the end of UNIONHALL_SHUTDOWN_SECONDS, cancels what still runs and exits 1.
+                or the end of UNIONHALL_SHUTDOWN_SECONDS, cancels the database statements still running (their \
+                transactions roll back, their clients get 503), then whatever else still runs, and exits 1.
                 """
         )
 
@@ -36,8 +37,9 @@ struct UnionHall: AsyncParsableCommand {
             var logger = Logger(label: "unionhall")
             logger.logLevel = configuration.logLevel
             let readiness = Readiness()
+            let (app, cancelStatements) = buildServer(configuration: configuration, readiness: readiness)
             let server = GracefulServer(
-                app: buildApplication(configuration: configuration, readiness: readiness), readiness: readiness,
+                app: app, readiness: readiness, cancelStatements: cancelStatements,
                 grace: configuration.shutdownGrace, timeout: configuration.shutdownTimeout, logger: logger)
             switch try await server.run() {
             case .drained, .stoppedUnasked: return

@@ -9,7 +9,7 @@ struct ShutdownSequenceTests {
     typealias Action = ShutdownSequence.Action
 
     static func run(_ events: [Event], grace: Duration = .seconds(5), timeout: Duration = .seconds(25)) -> [Action] {
-        var sequence = ShutdownSequence(grace: grace, timeout: timeout, forcedStopWait: .seconds(3))
+        var sequence = ShutdownSequence(grace: grace, timeout: timeout, forceWait: .seconds(3))
         return events.map { sequence.handle($0) }
     }
 
@@ -29,15 +29,24 @@ struct ShutdownSequenceTests {
         ([.signal(.terminate), .graceElapsed, .deadlineReached], .deadline),
     ])
     func aSecondSignalOrTheDeadlineForcesTheStop(events: [Event], reason: ShutdownSequence.ForceReason) {
-        var sequence = ShutdownSequence(grace: .seconds(1), timeout: .seconds(2), forcedStopWait: .seconds(3))
+        var sequence = ShutdownSequence(grace: .seconds(1), timeout: .seconds(2), forceWait: .seconds(3))
         let actions = events.map { sequence.handle($0) }
         #expect(actions.last == .force(reason, wait: .seconds(3)))
         #expect(sequence.handle(.serverStopped) == .finish(.forced(reason)))
     }
 
-    @Test func aForcedStopThatDoesNotEndIsAbandoned() {
-        let actions = Self.run([.signal(.terminate), .graceElapsed, .deadlineReached, .signal(.terminate), .forcedStopTimedOut])
-        #expect(actions.suffix(2) == [.none, .finish(.abandoned)])
+    /// Statements first (their requests can still answer), then tasks, then the process gives up.
+    @Test func aForcedStopEscalatesAndIsAbandonedIfNothingEnds() {
+        let actions = Self.run([.signal(.terminate), .graceElapsed, .deadlineReached, .signal(.terminate),
+                                .statementsCancelledWaitElapsed, .statementsCancelledWaitElapsed, .tasksCancelledWaitElapsed])
+        #expect(actions.suffix(5) == [
+            .force(.deadline, wait: .seconds(3)), .none, .cancelTasks(wait: .seconds(3)), .none, .finish(.abandoned),
+        ])
+    }
+
+    @Test func aServerThatStopsOnceItsTasksAreCancelledWasForced() {
+        let actions = Self.run([.signal(.terminate), .signal(.interrupt), .statementsCancelledWaitElapsed, .serverStopped])
+        #expect(actions.suffix(2) == [.cancelTasks(wait: .seconds(3)), .finish(.forced(.secondSignal))])
     }
 
     /// Timers of a phase already left must not push the stop on a second time.

@@ -10,6 +10,13 @@ import UnionStore
 /// Builds the whole HTTP application from configuration, so tests run exactly what `serve` runs.
 /// `readiness` is what a graceful stop withdraws (`GracefulServer`) to turn `/readyz` to 503.
 package func buildApplication(configuration: AppConfiguration, readiness: Readiness = Readiness()) -> some ApplicationProtocol {
+    buildServer(configuration: configuration, readiness: readiness).app
+}
+
+/// The application, and a door to its connection pool for `serve`: a forced stop cancels the
+/// statements still running while the application runs (`GracefulServer`).
+package func buildServer(configuration: AppConfiguration, readiness: Readiness)
+    -> (app: some ApplicationProtocol, cancelStatements: @Sendable () async -> Void) {
     var logger = Logger(label: "unionhall")
     logger.logLevel = configuration.logLevel
     let pool = PQPool(
@@ -30,7 +37,7 @@ package func buildApplication(configuration: AppConfiguration, readiness: Readin
     )
     // The pool starts first and stops last: requests drain before connections close.
     app.addServices(pool)
-    return app
+    return (app, { await pool.cancelRunningStatements() })
 }
 
 /// Every route of the server. Routes under `/api/v1` other than login live in a group whose

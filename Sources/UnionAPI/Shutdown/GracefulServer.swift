@@ -14,12 +14,16 @@ import UnixSignals
 package struct GracefulServer<App: ApplicationProtocol>: Sendable {
     let app: App
     let readiness: Readiness
+    /// A forced stop's first step: the pool's `cancelRunningStatements`.
+    let cancelStatements: @Sendable () async -> Void
     let sequence: ShutdownSequence
     let logger: Logger
 
-    package init(app: App, readiness: Readiness, grace: Duration, timeout: Duration, logger: Logger) {
+    package init(app: App, readiness: Readiness, cancelStatements: @escaping @Sendable () async -> Void,
+                 grace: Duration, timeout: Duration, logger: Logger) {
         self.app = app
         self.readiness = readiness
+        self.cancelStatements = cancelStatements
         self.sequence = ShutdownSequence(grace: grace, timeout: timeout)
         self.logger = logger
     }
@@ -35,9 +39,8 @@ package struct GracefulServer<App: ApplicationProtocol>: Sendable {
         let signals = await UnixSignalsSequence(trapping: .sigterm, .sigint)
         let (messages, sink) = AsyncStream.makeStream(of: Message.self)
         let group = ServiceGroup(configuration: .init(services: [app], logger: logger))
-        // Unstructured on purpose: when a forced stop does not finish (a libpq call that never
-        // returns), the process must be able to exit without it, and a child task would make
-        // us wait for it.
+        // Unstructured on purpose: when even a forced stop does not finish, the process must be
+        // able to exit without it, and a child task would make us wait for it.
         let serving = Task {
             do {
                 try await group.run()
@@ -84,10 +87,14 @@ package struct GracefulServer<App: ApplicationProtocol>: Sendable {
                     await group.triggerGracefulShutdown()
                     after(deadline, send: .deadlineReached)
                 case .force(let reason, let wait):
-                    logger.warning("shutdown: cancelling requests still in flight",
+                    logger.warning("shutdown: cancelling the database work of requests still in flight",
                                    metadata: ["shutdown.reason": "\(reason == .deadline ? "deadline" : "second signal")"])
+                    await cancelStatements()
+                    after(wait, send: .statementsCancelledWaitElapsed)
+                case .cancelTasks(let wait):
+                    logger.warning("shutdown: cancelling requests still in flight")
                     serving.cancel()
-                    after(wait, send: .forcedStopTimedOut)
+                    after(wait, send: .tasksCancelledWaitElapsed)
                 case .finish(let outcome):
                     timers.cancelAll()
                     return outcome

@@ -5,9 +5,11 @@
 ///    proxy is watching, waits nothing).
 /// 2. Then the listener closes, idle connections close, and requests in flight get `timeout`
 ///    to finish; the connection pool closes after the last one.
-/// 3. A second signal, or the timeout, forces the stop: what still runs is cancelled. If even
-///    that does not end within `forcedStopWait` (a database call that does not return), the
-///    process gives up on it and exits.
+/// 3. A second signal, or the timeout, forces the stop: the database statements still running
+///    are cancelled, so their transactions roll back and their handlers answer 503 (a handler
+///    whose task were cancelled could not write its reply at all). What hasn't ended `forceWait`
+///    later (a client still sending its body, say) has its task cancelled, and if even that
+///    hasn't ended after another `forceWait`, the process gives up on it and exits.
 package struct ShutdownSequence: Sendable {
     package enum Signal: Sendable, Equatable {
         /// SIGTERM: from an orchestrator (systemd, docker, Kubernetes), with a proxy in front.
@@ -21,7 +23,10 @@ package struct ShutdownSequence: Sendable {
         case graceElapsed
         case deadlineReached
         case serverStopped
-        case forcedStopTimedOut
+        /// `forceWait` after the statements were cancelled.
+        case statementsCancelledWaitElapsed
+        /// `forceWait` after the tasks were cancelled.
+        case tasksCancelledWaitElapsed
     }
 
     package enum ForceReason: Sendable, Equatable {
@@ -46,24 +51,26 @@ package struct ShutdownSequence: Sendable {
         case withdrawReadiness(grace: Duration)
         /// Close the listener and let requests in flight finish; `deadlineReached` after `deadline`.
         case stopAccepting(deadline: Duration)
-        /// Cancel what still runs; `forcedStopTimedOut` after `wait`.
+        /// Cancel the database statements still running; `statementsCancelledWaitElapsed` after `wait`.
         case force(ForceReason, wait: Duration)
+        /// Cancel the tasks still running; `tasksCancelledWaitElapsed` after `wait`.
+        case cancelTasks(wait: Duration)
         case finish(Outcome)
     }
 
     private enum Phase {
-        case serving, grace, draining, forcing(ForceReason), finished
+        case serving, grace, draining, forcing(ForceReason), cancelling(ForceReason), finished
     }
 
     let grace: Duration
     let timeout: Duration
-    let forcedStopWait: Duration
+    let forceWait: Duration
     private var phase = Phase.serving
 
-    package init(grace: Duration, timeout: Duration, forcedStopWait: Duration = .seconds(5)) {
+    package init(grace: Duration, timeout: Duration, forceWait: Duration = .seconds(3)) {
         self.grace = grace
         self.timeout = timeout
-        self.forcedStopWait = forcedStopWait
+        self.forceWait = forceWait
     }
 
     package mutating func handle(_ event: Event) -> Action {
@@ -76,24 +83,27 @@ package struct ShutdownSequence: Sendable {
             return .stopAccepting(deadline: timeout)
         case (.grace, .signal), (.draining, .signal):
             phase = .forcing(.secondSignal)
-            return .force(.secondSignal, wait: forcedStopWait)
+            return .force(.secondSignal, wait: forceWait)
         case (.draining, .deadlineReached):
             phase = .forcing(.deadline)
-            return .force(.deadline, wait: forcedStopWait)
+            return .force(.deadline, wait: forceWait)
+        case (.forcing(let reason), .statementsCancelledWaitElapsed):
+            phase = .cancelling(reason)
+            return .cancelTasks(wait: forceWait)
         case (.draining, .serverStopped):
             phase = .finished
             return .finish(.drained)
-        case (.forcing(let reason), .serverStopped):
+        case (.forcing(let reason), .serverStopped), (.cancelling(let reason), .serverStopped):
             phase = .finished
             return .finish(.forced(reason))
-        case (.forcing, .forcedStopTimedOut):
+        case (.cancelling, .tasksCancelledWaitElapsed):
             phase = .finished
             return .finish(.abandoned)
         case (.serving, .serverStopped), (.grace, .serverStopped):
             phase = .finished
             return .finish(.stoppedUnasked)
         default:
-            // Timers of a phase already left, and signals while the stop is being forced.
+            // Timers of a phase already left, and further signals once the stop is forced.
             return .none
         }
     }
