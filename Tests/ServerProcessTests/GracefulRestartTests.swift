@@ -14,7 +14,7 @@ import Glibc
 /// server, and then exists exactly once (the retry returns the first answer if it had landed).
 @Suite("Graceful restart of the real server")
 struct GracefulRestartTests {
-    static let graceSeconds = 2
+    static let graceSeconds = 3
     static let timeoutSeconds = 20
     static let clients = 6
 

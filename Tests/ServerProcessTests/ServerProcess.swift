@@ -54,7 +54,7 @@ final class ServerProcess {
             // Two servers per test and ten tests' databases at once: keep within the cluster's connections.
             "UNIONHALL_DB_POOL_SIZE": "3", "UNIONHALL_BCRYPT_COST": "4", "UNIONHALL_LOG_LEVEL": "info",
         ]
-        for name in ["PATH", "HOME", "LANG"] {
+        for name in ["PATH", "HOME", "LANG", "LD_LIBRARY_PATH"] {
             if let value = ProcessInfo.processInfo.environment[name] { variables[name] = value }
         }
         variables.merge(environment) { $1 }
