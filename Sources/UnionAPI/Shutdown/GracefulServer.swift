@@ -78,7 +78,7 @@ package struct GracefulServer<App: ApplicationProtocol>: Sendable {
                     continue
                 case .withdrawReadiness(let grace):
                     readiness.withdraw()
-                    logger.info("shutdown: /readyz answers 503, still serving during the grace period",
+                    logger.info("shutdown: /readyz answers 503 from now on; serving on through the grace period",
                                 metadata: ["shutdown.grace_seconds": "\(grace.components.seconds)"])
                     after(grace, send: .graceElapsed)
                 case .stopAccepting(let deadline):
