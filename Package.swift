@@ -100,6 +100,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "Yams", package: "Yams"),
             ],
             // The contract ships inside the binary: nothing to copy beside it in a deployment.
@@ -198,6 +199,13 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Yams", package: "Yams"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        // The real `unionhall` binary as a subprocess: graceful restarts, several servers on one
+        // database. Depending on the executable makes `swift test` build it beside the bundle.
+        .testTarget(
+            name: "ServerProcessTests",
+            dependencies: ["unionhall", "UnionTestSupport", "PQ"],
             swiftSettings: swiftSettings
         ),
     ]

@@ -20,13 +20,31 @@ struct UnionHall: AsyncParsableCommand {
             discussion: """
                 Environment: DATABASE_URL (libpq URI for the unionhall_app role), UNIONHALL_HOST \
                 (127.0.0.1), UNIONHALL_PORT (8080), UNIONHALL_DB_POOL_SIZE (8), UNIONHALL_DB_READ_CONNECTIONS (1), \
-                UNIONHALL_LOG_LEVEL (info); see the README for the rest.
+                UNIONHALL_LOG_LEVEL (info), UNIONHALL_SHUTDOWN_GRACE_SECONDS (5), UNIONHALL_SHUTDOWN_SECONDS (25); \
+                see the README for the rest.
+
+                Stopping: on SIGTERM /readyz answers 503 at once while requests are still served for \
+                UNIONHALL_SHUTDOWN_GRACE_SECONDS (so a proxy stops sending any); then the server stops \
+                accepting, lets requests in flight finish for up to UNIONHALL_SHUTDOWN_SECONDS, closes its \
+                database connections and exits 0. SIGINT (Ctrl-C) skips the grace period. A second signal, \
+                or the end of UNIONHALL_SHUTDOWN_SECONDS, cancels the database statements still running (their \
+                transactions roll back, their clients get 503), then whatever else still runs, and exits 1.
                 """
         )
 
         func run() async throws {
             let configuration = try AppConfiguration.fromEnvironment()
-            try await buildApplication(configuration: configuration).runService()
+            var logger = Logger(label: "unionhall")
+            logger.logLevel = configuration.logLevel
+            let readiness = Readiness()
+            let (app, cancelStatements) = buildServer(configuration: configuration, readiness: readiness)
+            let server = GracefulServer(
+                app: app, readiness: readiness, cancelStatements: cancelStatements,
+                grace: configuration.shutdownGrace, timeout: configuration.shutdownTimeout, logger: logger)
+            switch try await server.run() {
+            case .drained, .stoppedUnasked: return
+            case .forced, .abandoned: throw ExitCode(1)
+            }
         }
     }
 }

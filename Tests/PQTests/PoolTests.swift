@@ -46,6 +46,33 @@ struct PoolTests {
         await pool.close()
     }
 
+    /// A forced stop's first step: the statement a lease runs is cancelled on the server, its
+    /// caller gets 57014, its transaction rolls back, and the connection serves on.
+    @Test func cancellingRunningStatementsEndsAStuckOne() async throws {
+        let pool = Self.makePool(size: 2, name: "pool-cancel")
+        let holder = Task {
+            try await pool.withTransaction { connection in
+                try await connection.query("SELECT pg_sleep(60)")
+            }
+        }
+        for _ in 0..<600 {
+            let running = try await pool.query("""
+                SELECT count(*) FROM pg_stat_activity
+                WHERE application_name = 'pool-cancel' AND state = 'active' AND pid <> pg_backend_pid()
+                """).scalar(Int.self)
+            if running == 1 { break }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        await pool.cancelRunningStatements()
+        await #expect {
+            try await holder.value
+        } throws: { error in
+            (error as? PQError)?.sqlState == .queryCanceled
+        }
+        #expect(try await pool.withTransaction { try await $0.query("SELECT 1").scalar(Int.self) } == 1)
+        await pool.close()
+    }
+
     @Test func terminatedBackendIsReplaced() async throws {
         let pool = Self.makePool(size: 1)
         let firstPID = try await pool.withConnection { $0.backendPID }

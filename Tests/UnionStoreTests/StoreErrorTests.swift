@@ -83,6 +83,13 @@ struct StoreErrorTests {
         #expect(message.map { !$0.en.contains("secret") && !$0.zh.contains("secret") } == true)
     }
 
+    /// A statement the server cancelled (a forced stop of the server cancels what still runs)
+    /// committed nothing: the client is told to try again, not that the server is broken.
+    @Test func aCancelledStatementIsUnavailableNotABug() {
+        let error = PQError(.server, message: "canceling statement due to user request", sqlState: .queryCanceled)
+        #expect(StoreError.map(error) as? StoreError == .unavailable)
+    }
+
     /// Every constraint and unique index the migrations create has its own sentence (primary
     /// keys share the generic one), so a new migration can't leak a name or fall to "rejected".
     @Test func everyConstraintInTheMigrationsIsTranslated() async throws {

@@ -38,6 +38,10 @@ package final class LibPQConnection: @unchecked Sendable {
     package internal(set) var statementsSent = 0
     /// Held by the one call that drives the `PGconn` right now.
     private let inUse = Atomic<Bool>(false)
+    /// Made at open, by the opening thread: `PQcancel` on it may then be called from any thread
+    /// while another drives the connection (libpq's documented use). Nil only if libpq ran out
+    /// of memory.
+    private let cancelHandle: OpaquePointer?
 
     /// Opens a connection with the session set up for the text formats the decoders expect.
     package init(configuration: PQConfiguration) throws(PQError) {
@@ -63,6 +67,7 @@ package final class LibPQConnection: @unchecked Sendable {
             throw PQError(authentication ? .authenticationFailed : .connectionFailed, message: message)
         }
         handle = connection
+        cancelHandle = PQgetCancel(connection)
         // Notices would go to stderr; the one that matters is the FATAL a backend sends when
         // it ends the session while the connection sits idle (pg_terminate_backend, a
         // timeout, a shutdown): libpq reads it as a notice, and it marks the connection dead
@@ -97,7 +102,19 @@ package final class LibPQConnection: @unchecked Sendable {
         return PQconnectdbParams(keywordPointers, valuePointers, 1)
     }
 
-    deinit { PQfinish(handle) }
+    deinit {
+        if let cancelHandle { PQfreeCancel(cancelHandle) }
+        PQfinish(handle)
+    }
+
+    /// Asks the server to cancel the statement this connection runs now, if any (the caller
+    /// then gets 57014). Blocking (it opens a connection of its own to send the request), and
+    /// safe while another thread drives the connection.
+    func cancelRunningStatement() {
+        guard let cancelHandle else { return }
+        var message = [CChar](repeating: 0, count: 256)
+        _ = PQcancel(cancelHandle, &message, Int32(message.count))
+    }
 
     /// The server's backend process id, as `pg_terminate_backend` wants it.
     package var backendPID: Int32 { PQbackendPID(handle) }

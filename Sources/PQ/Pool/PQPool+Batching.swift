@@ -134,6 +134,7 @@ extension PQPool {
             stopDrainer(failingQueuedWith: error)
             return
         }
+        markLeased(connection)
         while true {
             let items = batch.withLock { queue -> [PQBatchQueue.Item] in
                 if queue.items.isEmpty {

@@ -1,3 +1,4 @@
+import Dispatch
 import Logging
 import NIOCore
 import NIOPosix
@@ -16,6 +17,9 @@ package final class PQPool: Service, Sendable {
     let threadPool: NIOThreadPool
     let state: Mutex<PQPoolState<LibPQConnection>>
     let batch = Mutex(PQBatchQueue())
+    /// Connections leased right now (by `withConnection` or a batch drainer), so that a forced
+    /// stop can cancel what they run.
+    let leased = Mutex<[ObjectIdentifier: LibPQConnection]>([:])
     private let logger: Logger
 
     package init(configuration: PQConfiguration, logger: Logger = Logger(label: "unionhall.pq")) {
@@ -43,6 +47,7 @@ package final class PQPool: Service, Sendable {
         while true {
             attempt += 1
             let connection = try await acquire()
+            markLeased(connection)
             let sentBefore = connection.statementsSent
             connection.resetBeforeUse = connection.sessionState != .clean
             // Whatever the body does at session level, nothing records it.
@@ -159,7 +164,12 @@ package final class PQPool: Service, Sendable {
         )))
     }
 
+    func markLeased(_ connection: LibPQConnection) {
+        leased.withLock { $0[ObjectIdentifier(connection)] = connection }
+    }
+
     func release(_ connection: LibPQConnection) {
+        leased.withLock { $0[ObjectIdentifier(connection)] = nil }
         if connection.isHealthy {
             handOver(state.withLock { $0.release(connection) }, connection: connection)
         } else {
@@ -181,9 +191,36 @@ package final class PQPool: Service, Sendable {
 
     /// Waits for graceful shutdown, then closes the pool. Add it to the `ServiceGroup` before
     /// the HTTP server so requests drain before connections close.
+    ///
+    /// Cancelled instead (a forced stop), it first has the server cancel what its leases run,
+    /// so that closing doesn't wait on a statement that may never end (one waiting for a lock).
     package func run() async throws {
-        try? await gracefulShutdown()
+        do {
+            try await gracefulShutdown()
+        } catch {
+            await cancelRunningStatements()
+        }
+        logger.info("closing the connection pool")
         await close()
+        logger.info("connection pool closed")
+    }
+
+    /// Has the server cancel the statement each leased connection runs right now: its caller
+    /// gets 57014 and its transaction rolls back. A forced stop's first step, which lets the
+    /// requests behind those statements still answer (with an error) before the server stops.
+    ///
+    /// On a thread of its own: the pool's threads may all be stuck in the very statements to
+    /// cancel, and `PQcancel` blocks, so neither they nor the cooperative pool may run it.
+    package func cancelRunningStatements() async {
+        let running = leased.withLock { Array($0.values) }
+        guard !running.isEmpty else { return }
+        logger.warning("cancelling the statements still running", metadata: ["pq.connections": "\(running.count)"])
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+            DispatchQueue.global().async {
+                for connection in running { connection.cancelRunningStatement() }
+                done.resume()
+            }
+        }
     }
 
     /// Closes idle connections, fails waiters, and stops the thread pool once leases are back.
@@ -199,10 +236,11 @@ package final class PQPool: Service, Sendable {
         }
         for item in queued { item.resume(.failure(PQError(.poolClosed, message: "the connection pool is shut down"))) }
         // Leases come back as their holders finish; a bounded wait, so a leaked lease can't
-        // hang shutdown forever.
+        // hang shutdown forever. A cancelled close (a forced stop) doesn't wait: its holders
+        // are being cancelled too, and sleeping would throw at once and spin.
         let deadline = ContinuousClock.now + .seconds(30)
         while state.withLock({ $0.slots }) > 0, ContinuousClock.now < deadline {
-            try? await Task.sleep(for: .milliseconds(10))
+            do { try await Task.sleep(for: .milliseconds(10)) } catch { break }
         }
         try? await threadPool.shutdownGracefully()
     }

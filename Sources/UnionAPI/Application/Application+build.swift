@@ -8,7 +8,15 @@ import UnionDomain
 import UnionStore
 
 /// Builds the whole HTTP application from configuration, so tests run exactly what `serve` runs.
-package func buildApplication(configuration: AppConfiguration) -> some ApplicationProtocol {
+/// `readiness` is what a graceful stop withdraws (`GracefulServer`) to turn `/readyz` to 503.
+package func buildApplication(configuration: AppConfiguration, readiness: Readiness = Readiness()) -> some ApplicationProtocol {
+    buildServer(configuration: configuration, readiness: readiness).app
+}
+
+/// The application, and a door to its connection pool for `serve`: a forced stop cancels the
+/// statements still running while the application runs (`GracefulServer`).
+package func buildServer(configuration: AppConfiguration, readiness: Readiness)
+    -> (app: some ApplicationProtocol, cancelStatements: @Sendable () async -> Void) {
     var logger = Logger(label: "unionhall")
     logger.logLevel = configuration.logLevel
     let pool = PQPool(
@@ -21,7 +29,7 @@ package func buildApplication(configuration: AppConfiguration) -> some Applicati
         logger: logger
     )
     let database = Database(pool: pool, hasher: PasswordHasher(cost: configuration.bcryptCost))
-    let router = buildRouter(database: database, principalCache: PrincipalCache(ttl: configuration.authCacheTTL))
+    let router = buildRouter(database: database, principalCache: PrincipalCache(ttl: configuration.authCacheTTL), readiness: readiness)
     var app = Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "unionhall"),
@@ -29,20 +37,20 @@ package func buildApplication(configuration: AppConfiguration) -> some Applicati
     )
     // The pool starts first and stops last: requests drain before connections close.
     app.addServices(pool)
-    return app
+    return (app, { await pool.cancelRunningStatements() })
 }
 
 /// Every route of the server. Routes under `/api/v1` other than login live in a group whose
 /// context is `AuthenticatedContext`: Hummingbird builds it only when authentication found a
 /// principal, so those handlers can't run for an anonymous caller.
-func buildRouter(database: Database, principalCache: PrincipalCache) -> Router<UnionRequestContext> {
+func buildRouter(database: Database, principalCache: PrincipalCache, readiness: Readiness = Readiness()) -> Router<UnionRequestContext> {
     let router = Router(context: UnionRequestContext.self)
     let allowed = AllowedMethods()
     router.add(middleware: EventLoopAffinityMiddleware())
     router.add(middleware: RequestIDMiddleware())
     router.add(middleware: ProblemMiddleware())
     router.add(middleware: MethodNotAllowedMiddleware(allowed: allowed))
-    HealthController(database: database).addRoutes(to: router)
+    HealthController(database: database, readiness: readiness).addRoutes(to: router)
     OpenAPIController().addRoutes(to: router)
     let auth = AuthStore(database: database)
     let api = router.group("api/v1")

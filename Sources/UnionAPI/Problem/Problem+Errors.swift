@@ -28,6 +28,9 @@ extension Problem {
             case .retryable: return .retry
             case .unavailable: return .unavailable
             }
+        case is CancellationError:
+            // The request's task was cancelled by a forced stop of the server, not a bug.
+            return .unavailable
         case let login as AuthStore.LoginError:
             return login == .locked ? .locked : .invalidCredentials
         case is BootstrapStore.BootstrapError:

@@ -43,6 +43,10 @@ extension StoreError {
             return StoreError.invalid(ConstraintMessages.message(for: error.constraint, kind: .notNull, column: error.column))
         case .serializationFailure, .deadlockDetected:
             return StoreError.retryable
+        case .queryCanceled:
+            // The server cancelled the statement: a forced stop of this server (or an
+            // operator's pg_cancel_backend). Nothing was committed; try again, elsewhere.
+            return StoreError.unavailable
         case .insufficientPrivilege:
             // Row-level security refusing a write ("new row violates row-level security
             // policy") or a column the app role may not update.
