@@ -86,11 +86,19 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Reports as CSV, Markdown and self-contained HTML with SVG charts: one renderer for the
+        // CLI and the API.
+        .target(
+            name: "UnionReports",
+            dependencies: ["CivilDates", "UnionDomain"],
+            swiftSettings: swiftSettings
+        ),
         // HTTP: routes, DTOs, middleware, problem+json.
         .target(
             name: "UnionAPI",
             dependencies: [
                 "PQ",
+                "UnionReports",
                 "SnakeCase",
                 "UUIDText",
                 "UnionStore",
@@ -121,6 +129,7 @@ let package = Package(
         .executableTarget(
             name: "unionctl",
             dependencies: [
+                "UnionReports",
                 "UnionStore",
                 "UnionDomain",
                 "PQ",

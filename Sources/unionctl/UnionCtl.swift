@@ -14,6 +14,7 @@ struct UnionCtl: AsyncParsableCommand {
             MigrateCommand.self, InitCommand.self, OfficeCommand.self, UserCommand.self, TokenCommand.self, AuditCommand.self,
             SettingCommand.self, WorkersCommand.self, DemoCommand.self, HardshipCommand.self,
             FundCommand.self, AidCommand.self, EnterprisesCommand.self, ContractsCommand.self, InsuranceCommand.self,
+            ReportCommand.self,
         ]
     )
 }
