@@ -182,7 +182,7 @@ let package = Package(
         .testTarget(
             name: "UnionCtlTests",
             dependencies: [
-                "unionctl", "UnionStore", "UnionDomain", "UnionTestSupport", "PQ",
+                "unionctl", "UnionReports", "UnionStore", "UnionDomain", "UnionTestSupport", "PQ",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings

@@ -16,7 +16,7 @@ enum ReportSVG {
     static func render(_ chart: ReportChart) -> String {
         let barArea = width - labelWidth - figureWidth
         let totals = chart.values.map { $0.reduce(0) { $0 + max($1, 0) } }
-        let maximum = max(totals.max() ?? 0, 1)
+        let maximum = axisMaximum(totals.max() ?? 0, chart.unit)
         let height = legendHeight + chart.categories.count * rowHeight + axisHeight
         var svg = """
             <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(width) \(height)" width="\(width)" height="\(height)" \
@@ -55,6 +55,18 @@ enum ReportSVG {
             svg += "<text x=\"\(end + 4)\" y=\"\(y + 14)\" fill=\"#333333\">\(XMLText.escape(figure))</text>\n"
         }
         return svg + "</svg>"
+    }
+
+    /// The axis's end: four equal steps of a round size (in whole yuan for money) at or above
+    /// the longest bar, so the ticks read 0, 15,000, 30,000… rather than 0, 11,167, 22,335….
+    static func axisMaximum(_ longest: Int64, _ unit: ReportChart.Unit) -> Int64 {
+        let scale: Int64 = unit == .money ? 100 : 1
+        let rawStep = max((longest + 4 * scale - 1) / (4 * scale), 1)
+        var magnitude: Int64 = 1
+        while magnitude * 10 < rawStep { magnitude *= 10 }
+        let tenths: [Int64] = [10, 15, 20, 25, 30, 40, 50, 60, 80, 100]
+        let step = tenths.map { $0 * magnitude }.first { $0 % 10 == 0 && $0 / 10 >= rawStep }.map { $0 / 10 } ?? 10 * magnitude
+        return step * 4 * scale
     }
 
     static func valueText(_ value: Int64, _ unit: ReportChart.Unit) -> String {
