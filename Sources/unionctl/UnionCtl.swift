@@ -7,7 +7,7 @@ struct UnionCtl: AsyncParsableCommand {
         commandName: "unionctl",
         abstract: "Administer a UnionHall federation: the database, offices, users, tokens and the audit log.",
         discussion: """
-            Commands other than `migrate` and `init` act as a named area user (--as or UNIONHALL_USER) \
+            Commands other than `migrate`, `init` and `report` act as a named area user (--as or UNIONHALL_USER) \
             and are checked and audited exactly as that user's API calls would be.
             """,
         subcommands: [
