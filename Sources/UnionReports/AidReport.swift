@@ -38,10 +38,12 @@ package enum AidReport {
     package static func document(years: ReportYears, scope: String, generatedOn: String, rows: [AidSummaryRow], months: [AidMonthRow]) -> ReportDocument {
         let table = ReportTable(title: ReportLabel("帮扶资金发放", "Aid paid"), columns: columns, rows: rows.map(cells))
         let narrow = Array(columns.dropFirst(3))
+        func ofYear(_ year: Int) -> [AidSummaryRow] { rows.filter { $0.year == year } }
         let sections = years.years.map { year in
             ReportSection(heading: ReportLabel("\(year)年", "\(year)"), blocks: [
                 .table(ReportTable(title: ReportLabel("分单位分类别", "By office and program kind"), columns: [columns[1]] + narrow,
-                                   rows: rows.filter { $0.year == year }.map { row in [cells(row)[1]] + Array(cells(row).dropFirst(3)) })),
+                                   rows: ofYear(year).map { row in [cells(row)[1]] + Array(cells(row).dropFirst(3)) },
+                                   totalRows: Set(ofYear(year).indices.filter { ofYear(year)[$0].level == .area }))),
                 .chart(monthChart(year: year, months)),
             ])
         }

@@ -45,7 +45,8 @@ package enum AnnualReport {
 
     /// Every row with every column: what CSV writes, here and in the API.
     package static func table(_ rows: [AnnualFigures]) -> ReportTable {
-        ReportTable(title: ReportLabel("年度统计", "Annual summary"), columns: columns, rows: rows.map(cells))
+        ReportTable(title: ReportLabel("年度统计", "Annual summary"), columns: columns, rows: rows.map(cells),
+                    totalRows: Set(rows.indices.filter { rows[$0].level == .area }))
     }
 
     /// The themed tables of one year, each narrow enough for an A4 page.
@@ -73,7 +74,8 @@ package enum AnnualReport {
                     rows: ofYear.map { row in
                         let all = cells(row)
                         return [ReportCell.text(row.level == .area ? "\(row.officeName)（全区合计）" : row.officeName)] + picked.map { all[$0] }
-                    }))
+                    },
+                    totalRows: Set(ofYear.indices.filter { ofYear[$0].level == .area })))
             }
             blocks.append(.chart(AidReport.monthChart(year: year, months)))
             sections.append(ReportSection(heading: ReportLabel("\(year)年", "\(year)"), blocks: blocks))

@@ -73,11 +73,14 @@ package struct ReportTable: Sendable, Hashable {
     package let title: ReportLabel
     package let columns: [ReportColumn]
     package let rows: [[ReportCell]]
+    /// Indexes of rows that are totals (an area's), set apart when printed.
+    package let totalRows: Set<Int>
 
-    package init(title: ReportLabel, columns: [ReportColumn], rows: [[ReportCell]]) {
+    package init(title: ReportLabel, columns: [ReportColumn], rows: [[ReportCell]], totalRows: Set<Int> = []) {
         self.title = title
         self.columns = columns
         self.rows = rows
+        self.totalRows = totalRows
     }
 }
 

@@ -19,7 +19,7 @@ package enum ReportHTML {
         th, td { border: 0.75pt solid #b8b8b8; padding: 2pt 4pt; }
         th { background: #eef2f7; text-align: center; vertical-align: bottom; }
         td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
-        tr.area td { font-weight: bold; background: #f7f7f2; }
+        tr.total td { font-weight: bold; background: #f7f7f2; }
         thead { display: table-header-group; }
         tr, figure { page-break-inside: avoid; break-inside: avoid; }
         figure { margin: 6pt 0 12pt 0; }
@@ -73,10 +73,8 @@ package enum ReportHTML {
         html += "<table>\n<thead><tr>"
         for column in table.columns { html += "<th>\(label(column.label))</th>" }
         html += "</tr></thead>\n<tbody>\n"
-        for row in table.rows {
-            // A row whose level cell says "area" is a total: set apart.
-            let isArea = row.contains { $0 == .term("area", zh: ReportTerms.level("area")) }
-            html += isArea ? "<tr class=\"area\">" : "<tr>"
+        for (index, row) in table.rows.enumerated() {
+            html += table.totalRows.contains(index) ? "<tr class=\"total\">" : "<tr>"
             for cell in row {
                 html += cell.isNumeric ? "<td class=\"num\">" : "<td>"
                 html += XMLText.escape(cell.display) + "</td>"
