@@ -86,11 +86,19 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Reports as CSV, Markdown and self-contained HTML with SVG charts: one renderer for the
+        // CLI and the API.
+        .target(
+            name: "UnionReports",
+            dependencies: ["CivilDates", "UnionDomain"],
+            swiftSettings: swiftSettings
+        ),
         // HTTP: routes, DTOs, middleware, problem+json.
         .target(
             name: "UnionAPI",
             dependencies: [
                 "PQ",
+                "UnionReports",
                 "SnakeCase",
                 "UUIDText",
                 "UnionStore",
@@ -122,6 +130,7 @@ let package = Package(
         .executableTarget(
             name: "unionctl",
             dependencies: [
+                "UnionReports",
                 "UnionStore",
                 "UnionDomain",
                 "PQ",
@@ -174,7 +183,7 @@ let package = Package(
         .testTarget(
             name: "UnionCtlTests",
             dependencies: [
-                "unionctl", "UnionStore", "UnionDomain", "UnionTestSupport", "PQ",
+                "unionctl", "UnionReports", "UnionStore", "UnionDomain", "UnionTestSupport", "PQ",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings

@@ -70,6 +70,8 @@ func buildRouter(database: Database, principalCache: PrincipalCache, readiness: 
     AidCaseController(cases: AidCaseStore(database: database)).addRoutes(to: signedIn)
     EnterpriseActivityRoutes.add(to: signedIn, database: database)
     InsuranceRoutes.add(to: signedIn, database: database)
+    // Reporting (issue 14): the annual summary, scoped to the caller.
+    ReportController(reports: AnnualReportStore(database: database), today: { CalendarDate.today() }).addRoutes(to: signedIn)
     allowed.record(router.routes)
     return router
 }
