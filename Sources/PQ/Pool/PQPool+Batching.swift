@@ -154,6 +154,7 @@ extension PQPool {
             var outcomes: [Result<[PQResult], PQError>]
             do {
                 let sent = try connection.pipeline(units: flight.units, syncAfter: flight.syncAfter)
+                events.flightSent(flight.units.count, flight.units.reduce(0) { $0 + $1.count })
                 outcomes = flight.answers(sent)
                 connection.sessionState = flight.connectionState(after: sent, before: connection.sessionState)
             } catch {

@@ -16,11 +16,13 @@ package final class PQPool: Service, Sendable {
     let threadPool: NIOThreadPool
     let state: Mutex<PQPoolState<LibPQConnection>>
     let batch = Mutex(PQBatchQueue())
+    let events: PQPoolEvents
     private let logger: Logger
 
-    package init(configuration: PQConfiguration, logger: Logger = Logger(label: "unionhall.pq")) {
+    package init(configuration: PQConfiguration, logger: Logger = Logger(label: "unionhall.pq"), events: PQPoolEvents = .none) {
         self.configuration = configuration
         self.logger = logger
+        self.events = events
         self.state = Mutex(PQPoolState(maximum: configuration.maximumConnections))
         self.threadPool = NIOThreadPool(numberOfThreads: configuration.maximumConnections)
         threadPool.start()
