@@ -6,10 +6,12 @@ import UnionDomain
 package struct Database: Sendable {
     package let pool: PQPool
     package let hasher: PasswordHasher
+    package let events: StoreEvents
 
-    package init(pool: PQPool, hasher: PasswordHasher = PasswordHasher()) {
+    package init(pool: PQPool, hasher: PasswordHasher = PasswordHasher(), events: StoreEvents = .none) {
         self.pool = pool
         self.hasher = hasher
+        self.events = events
     }
 
     /// True when a query reaches the server now. Never throws: readiness is a yes or no.
@@ -40,7 +42,7 @@ package struct Database: Sendable {
                 }
             }
         } catch {
-            throw StoreError.map(error)
+            throw mapped(error)
         }
     }
 
@@ -66,7 +68,7 @@ package struct Database: Sendable {
             }
             return result
         } catch {
-            throw StoreError.map(error)
+            throw mapped(error)
         }
     }
 }
