@@ -1,8 +1,10 @@
 import ArgumentParser
+import CoreMetrics
 import Hummingbird
 import Logging
 import NIOCore
 import NIOPosix
+import Prometheus
 import UnionAPI
 
 /// The UnionHall server. Configuration comes from the environment (see README).
@@ -21,12 +23,23 @@ struct UnionHall: AsyncParsableCommand {
                 Environment: DATABASE_URL (libpq URI for the unionhall_app role), UNIONHALL_HOST \
                 (127.0.0.1), UNIONHALL_PORT (8080), UNIONHALL_DB_POOL_SIZE (8), UNIONHALL_DB_READ_CONNECTIONS (1), \
                 UNIONHALL_LOG_LEVEL (info); see the README for the rest.
+
+                Prometheus metrics: GET /metrics on a second port, UNIONHALL_METRICS_HOST (127.0.0.1) : \
+                UNIONHALL_METRICS_PORT (9464; `off` turns metrics off). It carries no token, so never \
+                expose it where the API is exposed; the API port answers 404 for /metrics.
                 """
         )
 
         func run() async throws {
             let configuration = try AppConfiguration.fromEnvironment()
-            try await buildApplication(configuration: configuration).runService()
+            let registry = PrometheusCollectorRegistry()
+            if configuration.metricsPort != nil {
+                // Once per process, here and not in UnionAPI: tests build many applications,
+                // each with its own registry. Libraries that record through the global
+                // system then land on the same page as our own metrics.
+                MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+            }
+            try await buildApplication(configuration: configuration, metricsRegistry: registry).runService()
         }
     }
 }

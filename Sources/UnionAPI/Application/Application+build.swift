@@ -4,13 +4,24 @@ import Hummingbird
 import Logging
 import NIOCore
 import PQ
+import Prometheus
 import UnionDomain
 import UnionStore
 
 /// Builds the whole HTTP application from configuration, so tests run exactly what `serve` runs.
-package func buildApplication(configuration: AppConfiguration) -> some ApplicationProtocol {
+///
+/// With `configuration.metricsPort` set, requests, the pool, database errors and logins are
+/// recorded into `metricsRegistry`, and a second server on that port answers `GET /metrics`
+/// (`MetricsServer`); `onMetricsServerRunning` hears the port it bound (a test asks for port 0).
+/// Without it nothing is recorded and no second port opens.
+package func buildApplication(
+    configuration: AppConfiguration,
+    metricsRegistry: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
+    onMetricsServerRunning: @escaping @Sendable (_ port: Int) async -> Void = { _ in }
+) -> some ApplicationProtocol {
     var logger = Logger(label: "unionhall")
     logger.logLevel = configuration.logLevel
+    let metrics = configuration.metricsPort.map { _ in ServerMetrics(registry: metricsRegistry) }
     let pool = PQPool(
         configuration: PQConfiguration(
             connectionString: configuration.databaseURL,
@@ -18,10 +29,11 @@ package func buildApplication(configuration: AppConfiguration) -> some Applicati
             maximumConnections: configuration.databasePoolSize,
             maximumBatchingConnections: configuration.databaseReadConnections
         ),
-        logger: logger
+        logger: logger,
+        events: metrics?.poolEvents ?? .none
     )
-    let database = Database(pool: pool, hasher: PasswordHasher(cost: configuration.bcryptCost))
-    let router = buildRouter(database: database, principalCache: PrincipalCache(ttl: configuration.authCacheTTL))
+    let database = Database(pool: pool, hasher: PasswordHasher(cost: configuration.bcryptCost), events: metrics?.storeEvents ?? .none)
+    let router = buildRouter(database: database, principalCache: PrincipalCache(ttl: configuration.authCacheTTL), metrics: metrics)
     var app = Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "unionhall"),
@@ -29,15 +41,20 @@ package func buildApplication(configuration: AppConfiguration) -> some Applicati
     )
     // The pool starts first and stops last: requests drain before connections close.
     app.addServices(pool)
+    if let metrics, let port = configuration.metricsPort {
+        app.addServices(MetricsServer.build(metrics: metrics, pool: pool, host: configuration.metricsHost, port: port,
+                                            logger: logger, onServerRunning: onMetricsServerRunning))
+    }
     return app
 }
 
 /// Every route of the server. Routes under `/api/v1` other than login live in a group whose
 /// context is `AuthenticatedContext`: Hummingbird builds it only when authentication found a
 /// principal, so those handlers can't run for an anonymous caller.
-func buildRouter(database: Database, principalCache: PrincipalCache) -> Router<UnionRequestContext> {
+func buildRouter(database: Database, principalCache: PrincipalCache, metrics: ServerMetrics? = nil) -> Router<UnionRequestContext> {
     let router = Router(context: UnionRequestContext.self)
     let allowed = AllowedMethods()
+    if let metrics { router.add(middleware: RequestMetricsMiddleware(metrics: metrics.requests)) }
     router.add(middleware: EventLoopAffinityMiddleware())
     router.add(middleware: RequestIDMiddleware())
     router.add(middleware: ProblemMiddleware())
@@ -49,7 +66,8 @@ func buildRouter(database: Database, principalCache: PrincipalCache) -> Router<U
         .add(middleware: AuthenticationMiddleware(auth: auth, cache: principalCache))
     let signedIn = api.group(context: AuthenticatedContext.self)
     let users = UserStore(database: database)
-    AuthController(auth: auth, users: users, cache: principalCache).addRoutes(public: api, authenticated: signedIn)
+    AuthController(auth: auth, users: users, cache: principalCache, metrics: metrics?.logins ?? .none)
+        .addRoutes(public: api, authenticated: signedIn)
     OfficeController(offices: OfficeStore(database: database)).addRoutes(to: signedIn)
     UserController(users: users).addRoutes(to: signedIn)
     AuditController(audit: AuditStore(database: database)).addRoutes(to: signedIn)
