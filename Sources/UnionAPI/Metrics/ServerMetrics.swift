@@ -11,7 +11,7 @@ import UnionStore
 /// The server's entry bootstraps swift-metrics' global `MetricsSystem` with the same registry;
 /// our own handles are made from an explicit factory instead, so a test that builds many
 /// applications in one process gives each its own registry and reads only its own numbers.
-package final class ServerMetrics: Sendable {
+final class ServerMetrics: Sendable {
     let registry: PrometheusCollectorRegistry
     let factory: any MetricsFactory
     let requests: RequestMetrics
@@ -21,7 +21,7 @@ package final class ServerMetrics: Sendable {
     private let databaseErrors: Mutex<[String: CoreMetrics.Counter]> = Mutex([:])
     private let poolGauges: PoolGauges
 
-    package init(registry: PrometheusCollectorRegistry) {
+    init(registry: PrometheusCollectorRegistry) {
         var factory = PrometheusMetricsFactory(registry: registry)
         // An authenticated GET by id takes about a millisecond: the default buckets start at 5 ms.
         factory.durationHistogramBuckets[MetricNames.httpRequestDuration] = [
