@@ -11,6 +11,11 @@ struct PoolStatisticsTests {
         let seen = Mutex<[(units: Int, statements: Int)]>([])
     }
 
+    /// SQLSTATE classes as the pool reported them.
+    final class ErrorClasses: Sendable {
+        let seen = Mutex<[String]>([])
+    }
+
     @Test func occupancyFollowsLeasesWaitersAndQueuedUnits() async throws {
         try await TestDatabase.with { database in
             let flights = Flights()
@@ -49,6 +54,28 @@ struct PoolStatisticsTests {
             #expect(idle.connectionsInUse == 0)
             #expect(idle.waiting == 0)
             #expect(idle.queuedUnits == 0)
+            await pool.close()
+        }
+    }
+
+    @Test func everyServerErrorIsReportedOnceByItsClass() async throws {
+        try await TestDatabase.with { database in
+            let classes = ErrorClasses()
+            let pool = PQPool(
+                configuration: PQConfiguration(connectionString: database.conninfo(user: "unionhall_owner"), maximumConnections: 2),
+                events: PQPoolEvents(serverError: { sqlStateClass in classes.seen.withLock { $0.append(sqlStateClass) } })
+            )
+            // A batched read that fails (22012 division by zero) …
+            await #expect(throws: PQError.self) { try await pool.query("SELECT 1 / 0") }
+            // … and a statement on a leased connection (42P01 undefined table), caught by its caller.
+            try await pool.withConnection { connection in
+                do {
+                    try await connection.query("SELECT * FROM pqtest_no_such_table")
+                } catch let error as PQError where error.sqlState?.sqlClass == "42" {
+                    // handled here, and still reported
+                }
+            }
+            #expect(classes.seen.withLock { $0 } == ["22", "42"])
             await pool.close()
         }
     }

@@ -128,6 +128,7 @@ extension PQPool {
                 connection = idle
             } else {
                 connection = try LibPQConnection(configuration: configuration)
+                connection.events = events
             }
         } catch {
             discardSlot()

@@ -113,7 +113,9 @@ package final class PQPool: Service, Sendable {
     private func open() async throws -> LibPQConnection {
         let configuration = self.configuration
         do {
-            return try await threadPool.runIfActive { try LibPQConnection(configuration: configuration) }
+            let connection = try await threadPool.runIfActive { try LibPQConnection(configuration: configuration) }
+            connection.events = events
+            return connection
         } catch {
             discardSlot()
             throw error

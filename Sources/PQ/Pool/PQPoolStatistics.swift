@@ -15,22 +15,6 @@ package struct PQPoolStatistics: Sendable, Equatable {
     package var queuedUnits: Int
 }
 
-/// What the pool reports while it works, for metrics. PQ stays free of any metrics library:
-/// whoever builds the pool decides where these go.
-package struct PQPoolEvents: Sendable {
-    /// Called once per pipelined flight that came back, with the units it carried and the statements that went
-    /// on the wire (setup statements included), on the pool thread that sent it, before the
-    /// callers are answered: it must be cheap and must not block.
-    package var flightSent: @Sendable (_ units: Int, _ statements: Int) -> Void
-
-    package init(flightSent: @escaping @Sendable (_ units: Int, _ statements: Int) -> Void = { _, _ in }) {
-        self.flightSent = flightSent
-    }
-
-    /// Reports nothing.
-    package static let none = PQPoolEvents()
-}
-
 extension PQPool {
     /// The pool's occupancy now (see `PQPoolStatistics`).
     package var statistics: PQPoolStatistics {

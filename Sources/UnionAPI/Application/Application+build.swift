@@ -32,7 +32,7 @@ package func buildApplication(
         logger: logger,
         events: metrics?.poolEvents ?? .none
     )
-    let database = Database(pool: pool, hasher: PasswordHasher(cost: configuration.bcryptCost), events: metrics?.storeEvents ?? .none)
+    let database = Database(pool: pool, hasher: PasswordHasher(cost: configuration.bcryptCost))
     let router = buildRouter(database: database, principalCache: PrincipalCache(ttl: configuration.authCacheTTL), metrics: metrics)
     var app = Application(
         router: router,

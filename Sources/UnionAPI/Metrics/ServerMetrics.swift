@@ -40,19 +40,18 @@ final class ServerMetrics: Sendable {
         poolGauges = PoolGauges(factory: factory)
     }
 
-    /// What the pool reports: one counter step and one histogram observation per flight.
+    /// What the pool reports: one counter step and one histogram observation per flight, and
+    /// each database error by SQLSTATE class.
     var poolEvents: PQPoolEvents {
         let flights = self.flights
         let statements = flightStatements
-        return PQPoolEvents { _, statementCount in
-            flights.increment()
-            statements.record(statementCount)
-        }
-    }
-
-    /// What the store reports: database errors by SQLSTATE class.
-    var storeEvents: StoreEvents {
-        StoreEvents { [self] sqlStateClass in databaseErrorCounter(sqlStateClass).increment() }
+        return PQPoolEvents(
+            flightSent: { _, statementCount in
+                flights.increment()
+                statements.record(statementCount)
+            },
+            serverError: { [self] sqlStateClass in databaseErrorCounter(sqlStateClass).increment() }
+        )
     }
 
     /// One counter per class; the classes are two characters, so at most a few dozen series.

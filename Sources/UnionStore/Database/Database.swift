@@ -6,12 +6,10 @@ import UnionDomain
 package struct Database: Sendable {
     package let pool: PQPool
     package let hasher: PasswordHasher
-    package let events: StoreEvents
 
-    package init(pool: PQPool, hasher: PasswordHasher = PasswordHasher(), events: StoreEvents = .none) {
+    package init(pool: PQPool, hasher: PasswordHasher = PasswordHasher()) {
         self.pool = pool
         self.hasher = hasher
-        self.events = events
     }
 
     /// True when a query reaches the server now. Never throws: readiness is a yes or no.
@@ -42,7 +40,7 @@ package struct Database: Sendable {
                 }
             }
         } catch {
-            throw mapped(error)
+            throw StoreError.map(error)
         }
     }
 
@@ -68,7 +66,7 @@ package struct Database: Sendable {
             }
             return result
         } catch {
-            throw mapped(error)
+            throw StoreError.map(error)
         }
     }
 }

@@ -53,7 +53,7 @@ package struct OfficeStore: Sendable {
                     """).one(Office.self) else { throw StoreError.notFound }
                 return row
             } catch {
-                throw database.mapped(error, writing: office.code)
+                throw StoreError.map(error, writing: office.code)
             }
         }
     }

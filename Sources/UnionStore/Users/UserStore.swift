@@ -49,7 +49,7 @@ package struct UserStore: Sendable {
                     """).one(User.self) else { throw StoreError.notFound }
                 return row
             } catch {
-                throw database.mapped(error, writing: user.username)
+                throw StoreError.map(error, writing: user.username)
             }
         }
     }
