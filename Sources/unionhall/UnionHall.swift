@@ -24,8 +24,8 @@ struct UnionHall: AsyncParsableCommand {
                 (127.0.0.1), UNIONHALL_PORT (8080), UNIONHALL_DB_POOL_SIZE (8), UNIONHALL_DB_READ_CONNECTIONS (1), \
                 UNIONHALL_LOG_LEVEL (info); see the README for the rest.
 
-                Prometheus metrics: GET /metrics on a second port, UNIONHALL_METRICS_HOST (127.0.0.1) : \
-                UNIONHALL_METRICS_PORT (9464; `off` turns metrics off). It carries no token, so never \
+                Prometheus metrics: GET /metrics on a second port, UNIONHALL_METRICS_PORT (9464; `off` turns \
+                metrics off), bound to UNIONHALL_METRICS_HOST (127.0.0.1). It asks for no token, so never \
                 expose it where the API is exposed; the API port answers 404 for /metrics.
                 """
         )

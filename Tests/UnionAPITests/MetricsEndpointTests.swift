@@ -104,6 +104,27 @@ struct MetricsEndpointTests {
         }
     }
 
+    /// No UnionHall route streams today; one that does is counted once its last byte is written.
+    @Test func aStreamedBodyIsRecordedOnceWritten() async throws {
+        let registry = PrometheusCollectorRegistry()
+        let router = Router(context: BasicRequestContext.self)
+        router.add(middleware: RequestMetricsMiddleware(metrics: RequestMetrics(factory: PrometheusMetricsFactory(registry: registry))))
+        router.get("stream/:part") { _, _ in
+            Response(status: .ok, body: ResponseBody { writer in
+                #expect(!registry.emitToString().contains("unionhall_http_requests_total"))  // not before it is written
+                try await writer.write(ByteBuffer(string: "one,"))
+                try await writer.write(ByteBuffer(string: "two"))
+                try await writer.finish(nil)
+            })
+        }
+        try await Application(router: router).test(.router) { client in
+            try await client.execute(uri: "/stream/x", method: .get) { #expect(String(buffer: $0.body) == "one,two") }
+        }
+        let text = registry.emitToString()
+        #expect(Self.value(#"unionhall_http_requests_total{route="/stream/{part}",method="GET",status="200"}"#, in: text) == 1)
+        #expect(Self.value(#"unionhall_http_request_duration_seconds_count{route="/stream/{part}",method="GET",status="200"}"#, in: text) == 1)
+    }
+
     @Test func withMetricsOffTheAPIAnswersAndNoMetricsServerStarts() async throws {
         try await TestDatabase.with { database in
             let bound = BoundPort()
