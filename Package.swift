@@ -29,6 +29,9 @@ let package = Package(
         // Reads the OpenAPI document: the server takes the request fields it accepts from it,
         // the tests validate every response against it.
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.0"),
+        // GET /metrics: the metrics API, and its Prometheus text-format backend.
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         // libpq, found through pkg-config (Debian: libpq-dev).
@@ -86,11 +89,19 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Reports as CSV, Markdown and self-contained HTML with SVG charts: one renderer for the
+        // CLI and the API.
+        .target(
+            name: "UnionReports",
+            dependencies: ["CivilDates", "UnionDomain"],
+            swiftSettings: swiftSettings
+        ),
         // HTTP: routes, DTOs, middleware, problem+json.
         .target(
             name: "UnionAPI",
             dependencies: [
                 "PQ",
+                "UnionReports",
                 "SnakeCase",
                 "UUIDText",
                 "UnionStore",
@@ -102,6 +113,8 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "Yams", package: "Yams"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ],
             // The contract ships inside the binary: nothing to copy beside it in a deployment.
             resources: [.embedInCode("OpenAPI/openapi.yaml")],
@@ -114,6 +127,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
@@ -122,6 +137,7 @@ let package = Package(
         .executableTarget(
             name: "unionctl",
             dependencies: [
+                "UnionReports",
                 "UnionStore",
                 "UnionDomain",
                 "PQ",
@@ -174,7 +190,7 @@ let package = Package(
         .testTarget(
             name: "UnionCtlTests",
             dependencies: [
-                "unionctl", "UnionStore", "UnionDomain", "UnionTestSupport", "PQ",
+                "unionctl", "UnionReports", "UnionStore", "UnionDomain", "UnionTestSupport", "PQ",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings

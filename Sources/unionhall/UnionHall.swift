@@ -1,8 +1,10 @@
 import ArgumentParser
+import CoreMetrics
 import Hummingbird
 import Logging
 import NIOCore
 import NIOPosix
+import Prometheus
 import UnionAPI
 
 /// The UnionHall server. Configuration comes from the environment (see README).
@@ -29,6 +31,10 @@ struct UnionHall: AsyncParsableCommand {
                 database connections and exits 0. SIGINT (Ctrl-C) skips the grace period. A second signal, \
                 or the end of UNIONHALL_SHUTDOWN_SECONDS, cancels the database statements still running (their \
                 transactions roll back, their clients get 503), then whatever else still runs, and exits 1.
+
+                Prometheus metrics: GET /metrics on a second port, UNIONHALL_METRICS_PORT (9464; `off` turns \
+                metrics off), bound to UNIONHALL_METRICS_HOST (127.0.0.1). It asks for no token, so never \
+                expose it where the API is exposed; the API port answers 404 for /metrics.
                 """
         )
 
@@ -36,8 +42,15 @@ struct UnionHall: AsyncParsableCommand {
             let configuration = try AppConfiguration.fromEnvironment()
             var logger = Logger(label: "unionhall")
             logger.logLevel = configuration.logLevel
+            let registry = PrometheusCollectorRegistry()
+            if configuration.metricsPort != nil {
+                // Once per process, here and not in UnionAPI: tests build many applications,
+                // each with its own registry. Libraries that record through the global
+                // system then land on the same page as our own metrics.
+                MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+            }
             let readiness = Readiness()
-            let (app, cancelStatements) = buildServer(configuration: configuration, readiness: readiness)
+            let (app, cancelStatements) = buildServer(configuration: configuration, readiness: readiness, metricsRegistry: registry)
             let server = GracefulServer(
                 app: app, readiness: readiness, cancelStatements: cancelStatements,
                 grace: configuration.shutdownGrace, timeout: configuration.shutdownTimeout, logger: logger)

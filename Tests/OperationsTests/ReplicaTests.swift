@@ -77,6 +77,16 @@ struct ReplicaTests {
                     "replica.primary_lsn": "\(primaryLSN)", "replica.catch_up_ms": "\(Self.milliseconds(backlog))",
                 ])
             }
+            // The reporting job itself, pointed at the standby: `unionctl report` as unionhall_reporting.
+            try await BackupRestoreTests.withFolder { folder throws in
+                let file = folder.appendingPathComponent("annual.csv")
+                let year = String(CalendarDate.today().year)
+                try await CLI.run(["report", "annual", "--from", year, "--to", year, "--office", "guozhuangzi",
+                                   "--database-url", try Standby.conninfo(user: "unionhall_reporting", database: database.name), "-o", file.path])
+                let rows = try String(contentsOf: file, encoding: .utf8).split(separator: "\r\n")
+                let branch = try #require(rows.first { $0.hasPrefix("\(year),office,guozhuangzi,") }, "\(rows)")
+                #expect(branch.split(separator: ",").contains("10.00"), "\(branch)")
+            }
             // The standby's copy of the books balances like the primary's.
             try await withPool(try Standby.conninfo(user: "unionhall_owner", database: database.name)) { standby throws in
                 let balanced = try await standby.query("""

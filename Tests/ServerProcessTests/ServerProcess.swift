@@ -53,6 +53,8 @@ final class ServerProcess {
             "DATABASE_URL": databaseURL, "UNIONHALL_HOST": "127.0.0.1", "UNIONHALL_PORT": "0",
             // Two servers per test and ten tests' databases at once: keep within the cluster's connections.
             "UNIONHALL_DB_POOL_SIZE": "3", "UNIONHALL_BCRYPT_COST": "4", "UNIONHALL_LOG_LEVEL": "info",
+            // Several servers at once: they would all want the default metrics port.
+            "UNIONHALL_METRICS_PORT": "off",
         ]
         for name in ["PATH", "HOME", "LANG", "LD_LIBRARY_PATH"] {
             if let value = ProcessInfo.processInfo.environment[name] { variables[name] = value }

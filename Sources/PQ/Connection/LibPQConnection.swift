@@ -36,6 +36,9 @@ package final class LibPQConnection: @unchecked Sendable {
     /// failure before this moves proves the server never got the statement; after, it may
     /// have run even when no answer came back, so only reads may be sent again.
     package internal(set) var statementsSent = 0
+    /// Where the server's errors are reported (`PQPoolEvents.serverError`); the pool sets it
+    /// on the connections it opens.
+    var events = PQPoolEvents.none
     /// Held by the one call that drives the `PGconn` right now.
     private let inUse = Atomic<Bool>(false)
     /// Made at open, by the opening thread: `PQcancel` on it may then be called from any thread
@@ -255,6 +258,7 @@ package final class LibPQConnection: @unchecked Sendable {
             return String(cString: value)
         }
         let sqlState = field("C").map(SQLState.init(rawValue:))
+        if let sqlState { events.serverError(String(sqlState.sqlClass)) }
         let message = field("M") ?? String(cString: PQresultErrorMessage(result)).trimmingTrailingNewlines()
         let lost = PQstatus(handle) != CONNECTION_OK || (sqlState?.isConnectionException ?? false)
         return PQError(

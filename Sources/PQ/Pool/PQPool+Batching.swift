@@ -128,6 +128,7 @@ extension PQPool {
                 connection = idle
             } else {
                 connection = try LibPQConnection(configuration: configuration)
+                connection.events = events
             }
         } catch {
             discardSlot()
@@ -155,6 +156,7 @@ extension PQPool {
             var outcomes: [Result<[PQResult], PQError>]
             do {
                 let sent = try connection.pipeline(units: flight.units, syncAfter: flight.syncAfter)
+                events.flightSent(flight.units.count, flight.units.reduce(0) { $0 + $1.count })
                 outcomes = flight.answers(sent)
                 connection.sessionState = flight.connectionState(after: sent, before: connection.sessionState)
             } catch {

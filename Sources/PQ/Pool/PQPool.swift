@@ -20,11 +20,13 @@ package final class PQPool: Service, Sendable {
     /// Connections leased right now (by `withConnection` or a batch drainer), so that a forced
     /// stop can cancel what they run.
     let leased = Mutex<[ObjectIdentifier: LibPQConnection]>([:])
+    let events: PQPoolEvents
     private let logger: Logger
 
-    package init(configuration: PQConfiguration, logger: Logger = Logger(label: "unionhall.pq")) {
+    package init(configuration: PQConfiguration, logger: Logger = Logger(label: "unionhall.pq"), events: PQPoolEvents = .none) {
         self.configuration = configuration
         self.logger = logger
+        self.events = events
         self.state = Mutex(PQPoolState(maximum: configuration.maximumConnections))
         self.threadPool = NIOThreadPool(numberOfThreads: configuration.maximumConnections)
         threadPool.start()
@@ -116,7 +118,9 @@ package final class PQPool: Service, Sendable {
     private func open() async throws -> LibPQConnection {
         let configuration = self.configuration
         do {
-            return try await threadPool.runIfActive { try LibPQConnection(configuration: configuration) }
+            let connection = try await threadPool.runIfActive { try LibPQConnection(configuration: configuration) }
+            connection.events = events
+            return connection
         } catch {
             discardSlot()
             throw error

@@ -4,21 +4,38 @@ import Hummingbird
 import Logging
 import NIOCore
 import PQ
+import Prometheus
 import UnionDomain
 import UnionStore
 
 /// Builds the whole HTTP application from configuration, so tests run exactly what `serve` runs.
 /// `readiness` is what a graceful stop withdraws (`GracefulServer`) to turn `/readyz` to 503.
-package func buildApplication(configuration: AppConfiguration, readiness: Readiness = Readiness()) -> some ApplicationProtocol {
-    buildServer(configuration: configuration, readiness: readiness).app
+///
+/// With `configuration.metricsPort` set, requests, the pool, database errors and logins are
+/// recorded into `metricsRegistry`, and a second server on that port answers `GET /metrics`
+/// (`MetricsServer`); `onMetricsServerRunning` hears the port it bound (a test asks for port 0).
+/// Without it nothing is recorded and no second port opens.
+package func buildApplication(
+    configuration: AppConfiguration,
+    readiness: Readiness = Readiness(),
+    metricsRegistry: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
+    onMetricsServerRunning: @escaping @Sendable (_ port: Int) async -> Void = { _ in }
+) -> some ApplicationProtocol {
+    buildServer(configuration: configuration, readiness: readiness, metricsRegistry: metricsRegistry,
+                onMetricsServerRunning: onMetricsServerRunning).app
 }
 
 /// The application, and a door to its connection pool for `serve`: a forced stop cancels the
 /// statements still running while the application runs (`GracefulServer`).
-package func buildServer(configuration: AppConfiguration, readiness: Readiness)
-    -> (app: some ApplicationProtocol, cancelStatements: @Sendable () async -> Void) {
+package func buildServer(
+    configuration: AppConfiguration,
+    readiness: Readiness,
+    metricsRegistry: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
+    onMetricsServerRunning: @escaping @Sendable (_ port: Int) async -> Void = { _ in }
+) -> (app: some ApplicationProtocol, cancelStatements: @Sendable () async -> Void) {
     var logger = Logger(label: "unionhall")
     logger.logLevel = configuration.logLevel
+    let metrics = configuration.metricsPort.map { _ in ServerMetrics(registry: metricsRegistry) }
     let pool = PQPool(
         configuration: PQConfiguration(
             connectionString: configuration.databaseURL,
@@ -26,10 +43,12 @@ package func buildServer(configuration: AppConfiguration, readiness: Readiness)
             maximumConnections: configuration.databasePoolSize,
             maximumBatchingConnections: configuration.databaseReadConnections
         ),
-        logger: logger
+        logger: logger,
+        events: metrics?.poolEvents ?? .none
     )
     let database = Database(pool: pool, hasher: PasswordHasher(cost: configuration.bcryptCost))
-    let router = buildRouter(database: database, principalCache: PrincipalCache(ttl: configuration.authCacheTTL), readiness: readiness)
+    let router = buildRouter(database: database, principalCache: PrincipalCache(ttl: configuration.authCacheTTL), readiness: readiness,
+                             metrics: metrics)
     var app = Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "unionhall"),
@@ -37,15 +56,21 @@ package func buildServer(configuration: AppConfiguration, readiness: Readiness)
     )
     // The pool starts first and stops last: requests drain before connections close.
     app.addServices(pool)
+    if let metrics, let port = configuration.metricsPort {
+        app.addServices(MetricsServer.build(metrics: metrics, pool: pool, host: configuration.metricsHost, port: port,
+                                            logger: logger, onServerRunning: onMetricsServerRunning))
+    }
     return (app, { await pool.cancelRunningStatements() })
 }
 
 /// Every route of the server. Routes under `/api/v1` other than login live in a group whose
 /// context is `AuthenticatedContext`: Hummingbird builds it only when authentication found a
 /// principal, so those handlers can't run for an anonymous caller.
-func buildRouter(database: Database, principalCache: PrincipalCache, readiness: Readiness = Readiness()) -> Router<UnionRequestContext> {
+func buildRouter(database: Database, principalCache: PrincipalCache, readiness: Readiness = Readiness(),
+                 metrics: ServerMetrics? = nil) -> Router<UnionRequestContext> {
     let router = Router(context: UnionRequestContext.self)
     let allowed = AllowedMethods()
+    if let metrics { router.add(middleware: RequestMetricsMiddleware(metrics: metrics.requests)) }
     router.add(middleware: EventLoopAffinityMiddleware())
     router.add(middleware: RequestIDMiddleware())
     router.add(middleware: ProblemMiddleware())
@@ -57,7 +82,8 @@ func buildRouter(database: Database, principalCache: PrincipalCache, readiness: 
         .add(middleware: AuthenticationMiddleware(auth: auth, cache: principalCache))
     let signedIn = api.group(context: AuthenticatedContext.self)
     let users = UserStore(database: database)
-    AuthController(auth: auth, users: users, cache: principalCache).addRoutes(public: api, authenticated: signedIn)
+    AuthController(auth: auth, users: users, cache: principalCache, metrics: metrics?.logins ?? .none)
+        .addRoutes(public: api, authenticated: signedIn)
     OfficeController(offices: OfficeStore(database: database)).addRoutes(to: signedIn)
     UserController(users: users).addRoutes(to: signedIn)
     AuditController(audit: AuditStore(database: database)).addRoutes(to: signedIn)
@@ -70,6 +96,8 @@ func buildRouter(database: Database, principalCache: PrincipalCache, readiness: 
     AidCaseController(cases: AidCaseStore(database: database)).addRoutes(to: signedIn)
     EnterpriseActivityRoutes.add(to: signedIn, database: database)
     InsuranceRoutes.add(to: signedIn, database: database)
+    // Reporting (issue 14): the annual summary, scoped to the caller.
+    ReportController(reports: AnnualReportStore(database: database), today: { CalendarDate.today() }).addRoutes(to: signedIn)
     allowed.record(router.routes)
     return router
 }

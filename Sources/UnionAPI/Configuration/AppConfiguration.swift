@@ -25,11 +25,19 @@ package struct AppConfiguration: Sendable {
     /// How long requests in flight may take to finish once the server stops accepting; past
     /// it they are cancelled and the process exits 1.
     package var shutdownTimeout: Duration
+    /// Address of the metrics server (`GET /metrics`), never the API's.
+    package var metricsHost: String
+    /// Port of the metrics server; nil turns metrics off (no server, nothing recorded). Off
+    /// unless asked for when built in code, so the many applications tests build don't
+    /// compete for one port; `fromEnvironment` defaults to 9464.
+    package var metricsPort: Int?
 
     package init(host: String = "127.0.0.1", port: Int = 8080, databaseURL: String, databasePoolSize: Int = 8,
                  databaseReadConnections: Int = 1, logLevel: Logger.Level = .info, bcryptCost: UInt8 = 12,
                  authCacheTTL: Duration = .seconds(1), shutdownGrace: Duration = .seconds(5),
-                 shutdownTimeout: Duration = .seconds(25)) {
+                 shutdownTimeout: Duration = .seconds(25), metricsHost: String = "127.0.0.1", metricsPort: Int? = nil) {
+        self.metricsHost = metricsHost
+        self.metricsPort = metricsPort
         self.bcryptCost = bcryptCost
         self.authCacheTTL = authCacheTTL
         self.shutdownGrace = shutdownGrace
@@ -56,8 +64,9 @@ package struct AppConfiguration: Sendable {
 
     /// Reads `UNIONHALL_HOST`, `UNIONHALL_PORT`, `DATABASE_URL`, `UNIONHALL_DB_POOL_SIZE`,
     /// `UNIONHALL_DB_READ_CONNECTIONS`, `UNIONHALL_LOG_LEVEL`, `UNIONHALL_BCRYPT_COST`,
-    /// `UNIONHALL_AUTH_CACHE_MS`, `UNIONHALL_SHUTDOWN_GRACE_SECONDS` and
-    /// `UNIONHALL_SHUTDOWN_SECONDS`. A malformed value is an error, never silently the default.
+    /// `UNIONHALL_AUTH_CACHE_MS`, `UNIONHALL_SHUTDOWN_GRACE_SECONDS`, `UNIONHALL_SHUTDOWN_SECONDS`,
+    /// `UNIONHALL_METRICS_HOST` and `UNIONHALL_METRICS_PORT` (a port, or `off`). A malformed value
+    /// is an error, never silently the default.
     package static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws -> AppConfiguration {
         func integer(_ name: String, default value: Int, in range: ClosedRange<Int>) throws -> Int {
             guard let text = environment[name], !text.isEmpty else { return value }
@@ -76,6 +85,8 @@ package struct AppConfiguration: Sendable {
             level = parsed
         }
         let poolSize = try integer("UNIONHALL_DB_POOL_SIZE", default: 8, in: 1...200)
+        let metricsPort: Int? = environment["UNIONHALL_METRICS_PORT"]?.lowercased() == "off"
+            ? nil : try integer("UNIONHALL_METRICS_PORT", default: 9464, in: 1...65535)
         return AppConfiguration(
             host: environment["UNIONHALL_HOST"].flatMap { $0.isEmpty ? nil : $0 } ?? "127.0.0.1",
             // 0: any free port (the start-up log line names it); tests start servers this way.
@@ -88,7 +99,9 @@ package struct AppConfiguration: Sendable {
             bcryptCost: UInt8(try integer("UNIONHALL_BCRYPT_COST", default: 12, in: 4...31)),
             authCacheTTL: .milliseconds(try integer("UNIONHALL_AUTH_CACHE_MS", default: 1000, in: 0...60_000)),
             shutdownGrace: .seconds(try integer("UNIONHALL_SHUTDOWN_GRACE_SECONDS", default: 5, in: 0...300)),
-            shutdownTimeout: .seconds(try integer("UNIONHALL_SHUTDOWN_SECONDS", default: 25, in: 0...3600))
+            shutdownTimeout: .seconds(try integer("UNIONHALL_SHUTDOWN_SECONDS", default: 25, in: 0...3600)),
+            metricsHost: environment["UNIONHALL_METRICS_HOST"].flatMap { $0.isEmpty ? nil : $0 } ?? "127.0.0.1",
+            metricsPort: metricsPort
         )
     }
 }

@@ -15,6 +15,7 @@ struct AuthController {
     let auth: AuthStore
     let users: UserStore
     let cache: PrincipalCache
+    let metrics: LoginMetrics
 
     /// Login needs no principal; the rest do.
     func addRoutes(public routes: RouterGroup<UnionRequestContext>, authenticated: RouterGroup<AuthenticatedContext>) {
@@ -41,7 +42,13 @@ struct AuthController {
         let username = validator.text(body.username, field: "username", max: 40)
         let password = validator.text(body.password, field: "password", max: 200)
         try validator.finish()
-        let session = try await auth.login(username: username ?? "", password: password ?? "")
+        let session: AuthStore.Session
+        do {
+            session = try await auth.login(username: username ?? "", password: password ?? "")
+        } catch let error as AuthStore.LoginError {
+            metrics.record(error)
+            throw error
+        }
         return LoginResponse(token: session.token, expiresAt: session.expiresAt)
     }
 

@@ -16,6 +16,18 @@ struct ConnectionOptions: ParsableArguments {
         try resolve(["DATABASE_URL"])
     }
 
+    /// The reporting job's login, `unionhall_reporting` (SELECT on the `reporting` views and
+    /// nothing else): `--database-url`, else `UNIONHALL_REPORTING_URL`. Never `DATABASE_URL`, so
+    /// a report can't quietly run with the application's rights.
+    func reportingURL(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String {
+        if let databaseURL, !databaseURL.isEmpty { return databaseURL }
+        if let value = environment["UNIONHALL_REPORTING_URL"], !value.isEmpty { return value }
+        throw ValidationError("""
+            no reporting database given: set UNIONHALL_REPORTING_URL (a login as unionhall_reporting) or pass --database-url \
+            (eval "$(scripts/env.sh)" for the private cluster)
+            """)
+    }
+
     private func resolve(_ variables: [String]) throws -> String {
         if let databaseURL, !databaseURL.isEmpty { return databaseURL }
         let environment = ProcessInfo.processInfo.environment

@@ -81,6 +81,7 @@ struct ContractTourTests {
             _ = try await visit(.get, "/api/v1/workers/\(id)/transfers", "/api/v1/workers/{id}/transfers", token: officer, expect: .ok)
             try await AidContractTour.visit(federation, client) { try await visit($0, $1, $2, token: $3, body: $4, expect: $5) }
             try await InsuranceContractTour.visit(federation, client) { try await visit($0, $1, $2, token: $3, body: $4, expect: $5) }
+            _ = try await visit(.get, "/api/v1/reports/annual?from=2025&to=2026", "/api/v1/reports/annual", token: admin, expect: .ok)
             let token = try #require(login.object["token"] as? String)
             _ = try await visit(.post, "/api/v1/auth/logout", "/api/v1/auth/logout", token: token, expect: .noContent)
             for path in ["/healthz", "/readyz", "/openapi.yaml"] {
