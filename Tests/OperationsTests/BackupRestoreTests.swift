@@ -29,7 +29,7 @@ struct BackupRestoreTests {
 
     /// A folder of its own under the temporary directory, removed afterwards.
     static func withFolder<T: Sendable>(_ body: (URL) async throws -> T) async throws -> T {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("unionhall-backup-\(UUID().uuidString.prefix(8))")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("unionhall-ops-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         return try await body(folder)
