@@ -96,28 +96,6 @@ CREATE TABLE rollup.aid_reach (
     PRIMARY KEY (year, level, scope_id, bucket)
 );
 
-CREATE FUNCTION rollup.aid_reach_move(p_year integer, p_level char, p_scope uuid, p_bucket text, p_person boolean, p_key uuid, p_delta integer)
-    RETURNS void
-    LANGUAGE plpgsql SET search_path = public, pg_temp
-    AS $$
-    DECLARE
-        after integer;
-        crossed integer;
-    BEGIN
-        INSERT INTO rollup.aid_reach_keys AS k (year, level, scope_id, bucket, person, key, cases)
-        VALUES (p_year, p_level, p_scope, p_bucket, p_person, p_key, p_delta)
-        ON CONFLICT (year, level, scope_id, bucket, person, key) DO UPDATE SET cases = k.cases + EXCLUDED.cases
-        RETURNING cases INTO after;
-        crossed := CASE WHEN after - p_delta <= 0 AND after > 0 THEN 1 WHEN after - p_delta > 0 AND after <= 0 THEN -1 ELSE 0 END;
-        IF crossed <> 0 THEN
-            INSERT INTO rollup.aid_reach AS r (year, level, scope_id, bucket, households, people)
-            VALUES (p_year, p_level, p_scope, p_bucket, CASE WHEN p_person THEN 0 ELSE crossed END, CASE WHEN p_person THEN crossed ELSE 0 END)
-            ON CONFLICT (year, level, scope_id, bucket) DO UPDATE
-                SET households = r.households + EXCLUDED.households, people = r.people + EXCLUDED.people;
-        END IF;
-    END
-    $$;
-
 -- One event of a case: its disbursement (p_factor 1, on disbursed_on) or its reversal
 -- (p_factor -1, on the Beijing day it was reversed), added (p_sign 1) or taken back (-1).
 CREATE FUNCTION rollup.aid_event(p_case aid_cases, p_factor integer, p_sign integer) RETURNS void
@@ -132,7 +110,6 @@ CREATE FUNCTION rollup.aid_event(p_case aid_cases, p_factor integer, p_sign inte
         donated_goods numeric(14, 2);
         area uuid := rollup.area_of(p_case.office_id);
         buckets text[];
-        bucket text;
     BEGIN
         SELECT kind INTO program_kind FROM aid_programs WHERE id = p_case.program_id;
         SELECT coalesce(sum(value) FILTER (WHERE source = 'fund'), 0), coalesce(sum(value) FILTER (WHERE source = 'donated'), 0)
@@ -157,17 +134,37 @@ CREATE FUNCTION rollup.aid_event(p_case aid_cases, p_factor integer, p_sign inte
         IF program_kind IN ('hardship_relief', 'emergency_relief') THEN
             buckets := buckets || 'relief'::text;
         END IF;
-        FOREACH bucket IN ARRAY buckets LOOP
-            PERFORM rollup.aid_reach_move(y, 'o', p_case.office_id, bucket, false, p_case.worker_id, m);
-            PERFORM rollup.aid_reach_move(y, 'o', p_case.office_id, bucket, true, coalesce(p_case.student_id, p_case.worker_id), m);
-            PERFORM rollup.aid_reach_move(y, 'a', area, bucket, false, p_case.worker_id, m);
-            PERFORM rollup.aid_reach_move(y, 'a', area, bucket, true, coalesce(p_case.student_id, p_case.worker_id), m);
-        END LOOP;
+        -- Every key of the event (each bucket, the office and the area, household and person)
+        -- in one statement, in key order, so concurrent events lock the rows they share in the
+        -- same order; then each count whose key crossed zero.
+        WITH moved AS (
+            INSERT INTO rollup.aid_reach_keys AS k (year, level, scope_id, bucket, person, key, cases)
+            SELECT y, l.level, l.scope_id, b.bucket, w.person, w.key, m
+            FROM unnest(buckets) AS b (bucket)
+            CROSS JOIN (VALUES ('a'::char(1), area), ('o'::char(1), p_case.office_id)) AS l (level, scope_id)
+            CROSS JOIN (VALUES (false, p_case.worker_id), (true, coalesce(p_case.student_id, p_case.worker_id))) AS w (person, key)
+            ORDER BY 2, 3, 4, 5, 6
+            ON CONFLICT (year, level, scope_id, bucket, person, key) DO UPDATE SET cases = k.cases + EXCLUDED.cases
+            RETURNING k.level, k.scope_id, k.bucket, k.person, k.cases
+        ), crossed AS (
+            SELECT c.level, c.scope_id, c.bucket, c.person,
+                   CASE WHEN c.cases - m <= 0 AND c.cases > 0 THEN 1 WHEN c.cases - m > 0 AND c.cases <= 0 THEN -1 ELSE 0 END AS step
+            FROM moved c
+        )
+        INSERT INTO rollup.aid_reach AS r (year, level, scope_id, bucket, households, people)
+        SELECT y, c.level, c.scope_id, c.bucket, coalesce(sum(c.step) FILTER (WHERE NOT c.person), 0), coalesce(sum(c.step) FILTER (WHERE c.person), 0)
+        FROM crossed c WHERE c.step <> 0
+        GROUP BY c.level, c.scope_id, c.bucket
+        ORDER BY c.level, c.scope_id, c.bucket
+        ON CONFLICT (year, level, scope_id, bucket) DO UPDATE
+            SET households = r.households + EXCLUDED.households, people = r.people + EXCLUDED.people;
     END
     $$;
 
--- Keeps the rollup in step with the cases: what an old row contributed is taken back and what
--- the new one contributes is added, skipping the events both share (a reversal adds only itself).
+-- Keeps the rollup in step with a case the app pays, reverses (or, never in practice, deletes):
+-- what the old row contributed is taken back and what the new one contributes is added,
+-- skipping the events both share (a reversal adds only itself). Inserted cases are counted per
+-- statement (rollup.aid_cases_inserted), so a bulk load is a few grouped statements.
 CREATE FUNCTION rollup.aid_cases_changed() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp
     AS $$
@@ -191,8 +188,6 @@ CREATE FUNCTION rollup.aid_cases_changed() RETURNS trigger
         RETURN NULL;
     END
     $$;
-CREATE TRIGGER aid_cases_rollup_insert AFTER INSERT ON aid_cases FOR EACH ROW
-    WHEN (NEW.status IN ('disbursed', 'reversed')) EXECUTE FUNCTION rollup.aid_cases_changed();
 CREATE TRIGGER aid_cases_rollup_update AFTER UPDATE ON aid_cases FOR EACH ROW
     WHEN (OLD.status IN ('disbursed', 'reversed') OR NEW.status IN ('disbursed', 'reversed'))
     EXECUTE FUNCTION rollup.aid_cases_changed();
@@ -242,47 +237,89 @@ CREATE FUNCTION rollup.aid_goods_changed() RETURNS trigger
 CREATE TRIGGER aid_case_goods_rollup AFTER INSERT OR UPDATE OR DELETE ON aid_case_goods FOR EACH ROW
     EXECUTE FUNCTION rollup.aid_goods_changed();
 
--- Rebuilds the rollup from the cases (after a bulk load with triggers off, or to check it): the
--- arithmetic of aid_event over every case at once, set-based, because a row-by-row replay
--- takes minutes at a million cases. Keys whose cases net to zero get no row here (the
+-- The rollup's arithmetic over a set of cases, as one statement over `p_source` (a table or a
+-- trigger's transition table of aid_cases rows): the same as aid_event's, added to whatever
+-- the rollup holds. Used for inserted cases and for a rebuild. A key's count moves only when
+-- its cases cross zero, as in aid_event.
+CREATE FUNCTION rollup.aid_add_sql(p_source text) RETURNS text
+    LANGUAGE sql IMMUTABLE
+    AS $outer$ SELECT format($sql$
+        WITH paid AS (
+            SELECT c.id, c.office_id, c.program_id, c.worker_id, c.student_id, c.status, c.cash_paid, c.disbursed_on, p.kind,
+                   extract(year FROM c.disbursed_on)::integer AS paid_year, (c.reversed_at AT TIME ZONE 'Asia/Shanghai')::date AS reversed_on
+            FROM %1$I c JOIN aid_programs p ON p.id = c.program_id
+            WHERE c.status IN ('disbursed', 'reversed')
+        ),
+        money AS (
+            INSERT INTO rollup.aid_money AS t (year, month, office_id, program_id, kind, disbursements, reversals, cash, fund_goods, donated_goods)
+            SELECT extract(year FROM e.day)::integer, extract(month FROM e.day)::integer, c.office_id, c.program_id, c.kind,
+                   count(*) FILTER (WHERE e.sign > 0), count(*) FILTER (WHERE e.sign < 0),
+                   sum(e.sign * c.cash_paid), sum(e.sign * coalesce(g.fund, 0)), sum(e.sign * coalesce(g.donated, 0))
+            FROM paid c
+            LEFT JOIN (SELECT case_id, sum(value) FILTER (WHERE source = 'fund') AS fund, sum(value) FILTER (WHERE source = 'donated') AS donated
+                       FROM aid_case_goods WHERE case_id IN (SELECT id FROM paid) GROUP BY case_id) g ON g.case_id = c.id
+            CROSS JOIN LATERAL (SELECT c.disbursed_on, 1 UNION ALL SELECT c.reversed_on, -1 WHERE c.status = 'reversed') e (day, sign)
+            GROUP BY 1, 2, 3, 4, 5
+            ORDER BY 1, 2, 3, 4
+            ON CONFLICT (year, month, office_id, program_id) DO UPDATE
+                SET disbursements = t.disbursements + EXCLUDED.disbursements, reversals = t.reversals + EXCLUDED.reversals,
+                    cash = t.cash + EXCLUDED.cash, fund_goods = t.fund_goods + EXCLUDED.fund_goods,
+                    donated_goods = t.donated_goods + EXCLUDED.donated_goods
+        ),
+        -- People count in the year paid unless reversed that same year.
+        delta AS (
+            SELECT c.paid_year AS year, l.level, l.scope_id, b.bucket, w.person, w.key, count(*)::integer AS cases
+            FROM paid c
+            JOIN rollup.office_areas oa ON oa.office_id = c.office_id
+            CROSS JOIN LATERAL (VALUES ('a'::char(1), oa.area_id), ('o'::char(1), c.office_id)) l (level, scope_id)
+            CROSS JOIN LATERAL (SELECT c.kind UNION ALL SELECT 'relief' WHERE c.kind IN ('hardship_relief', 'emergency_relief')) b (bucket)
+            CROSS JOIN LATERAL (VALUES (false, c.worker_id), (true, coalesce(c.student_id, c.worker_id))) w (person, key)
+            WHERE c.status = 'disbursed' OR extract(year FROM c.reversed_on)::integer <> c.paid_year
+            GROUP BY 1, 2, 3, 4, 5, 6
+        ),
+        moved AS (
+            INSERT INTO rollup.aid_reach_keys AS k (year, level, scope_id, bucket, person, key, cases)
+            SELECT * FROM delta ORDER BY 1, 2, 3, 4, 5, 6
+            ON CONFLICT (year, level, scope_id, bucket, person, key) DO UPDATE SET cases = k.cases + EXCLUDED.cases
+            RETURNING k.year, k.level, k.scope_id, k.bucket, k.person, k.key, k.cases
+        ),
+        crossed AS (
+            SELECT m.year, m.level, m.scope_id, m.bucket, m.person,
+                   CASE WHEN m.cases - d.cases <= 0 AND m.cases > 0 THEN 1 WHEN m.cases - d.cases > 0 AND m.cases <= 0 THEN -1 ELSE 0 END AS step
+            FROM moved m JOIN delta d USING (year, level, scope_id, bucket, person, key)
+        )
+        INSERT INTO rollup.aid_reach AS r (year, level, scope_id, bucket, households, people)
+        SELECT year, level, scope_id, bucket, coalesce(sum(step) FILTER (WHERE NOT person), 0), coalesce(sum(step) FILTER (WHERE person), 0)
+        FROM crossed WHERE step <> 0
+        GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+        ON CONFLICT (year, level, scope_id, bucket) DO UPDATE
+            SET households = r.households + EXCLUDED.households, people = r.people + EXCLUDED.people
+        $sql$, p_source) $outer$;
+
+-- Cases inserted already paid (a bulk load, a migration of old records; the app inserts drafts):
+-- counted per statement over its transition table.
+CREATE FUNCTION rollup.aid_cases_inserted() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp
+    AS $$
+    BEGIN
+        IF EXISTS (SELECT 1 FROM new_cases WHERE status IN ('disbursed', 'reversed')) THEN
+            EXECUTE rollup.aid_add_sql('new_cases');
+        END IF;
+        RETURN NULL;
+    END
+    $$;
+CREATE TRIGGER aid_cases_rollup_insert AFTER INSERT ON aid_cases REFERENCING NEW TABLE AS new_cases
+    FOR EACH STATEMENT EXECUTE FUNCTION rollup.aid_cases_inserted();
+
+-- Rebuilds the rollup from the cases (after a bulk load with triggers off, or to check it), with
+-- the same statement as inserted cases. Keys whose cases net to zero get no row here (the
 -- triggers may leave such rows); only keys with cases count, so the views read the same.
 CREATE FUNCTION rollup.aid_rebuild() RETURNS void
     LANGUAGE plpgsql SET search_path = public, pg_temp
     AS $$
     BEGIN
         TRUNCATE rollup.aid_money, rollup.aid_reach_keys, rollup.aid_reach;
-        INSERT INTO rollup.aid_money (year, month, office_id, program_id, kind, disbursements, reversals, cash, fund_goods, donated_goods)
-        SELECT extract(year FROM e.day)::integer, extract(month FROM e.day)::integer, c.office_id, c.program_id, p.kind,
-               count(*) FILTER (WHERE e.sign > 0), count(*) FILTER (WHERE e.sign < 0),
-               sum(e.sign * c.cash_paid), sum(e.sign * coalesce(g.fund, 0)), sum(e.sign * coalesce(g.donated, 0))
-        FROM aid_cases c
-        JOIN aid_programs p ON p.id = c.program_id
-        LEFT JOIN (SELECT case_id, sum(value) FILTER (WHERE source = 'fund') AS fund, sum(value) FILTER (WHERE source = 'donated') AS donated
-                   FROM aid_case_goods GROUP BY case_id) g ON g.case_id = c.id
-        CROSS JOIN LATERAL (
-            SELECT c.disbursed_on, 1
-            UNION ALL
-            SELECT (c.reversed_at AT TIME ZONE 'Asia/Shanghai')::date, -1 WHERE c.status = 'reversed'
-        ) e (day, sign)
-        WHERE c.status IN ('disbursed', 'reversed')
-        GROUP BY 1, 2, c.office_id, c.program_id, p.kind;
-        -- A case counts for its people in the year paid unless reversed that same year.
-        INSERT INTO rollup.aid_reach_keys (year, level, scope_id, bucket, person, key, cases)
-        SELECT extract(year FROM c.disbursed_on)::integer, l.level, l.scope_id, b.bucket, k.person, k.key, count(*)
-        FROM aid_cases c
-        JOIN aid_programs p ON p.id = c.program_id
-        JOIN rollup.office_areas oa ON oa.office_id = c.office_id
-        CROSS JOIN LATERAL (VALUES ('o'::char(1), c.office_id), ('a'::char(1), oa.area_id)) l (level, scope_id)
-        CROSS JOIN LATERAL (SELECT p.kind UNION ALL SELECT 'relief' WHERE p.kind IN ('hardship_relief', 'emergency_relief')) b (bucket)
-        CROSS JOIN LATERAL (VALUES (false, c.worker_id), (true, coalesce(c.student_id, c.worker_id))) k (person, key)
-        WHERE c.status = 'disbursed'
-           OR (c.status = 'reversed'
-               AND extract(year FROM c.reversed_at AT TIME ZONE 'Asia/Shanghai') <> extract(year FROM c.disbursed_on))
-        GROUP BY 1, 2, 3, 4, 5, 6;
-        INSERT INTO rollup.aid_reach (year, level, scope_id, bucket, households, people)
-        SELECT year, level, scope_id, bucket, count(*) FILTER (WHERE NOT person), count(*) FILTER (WHERE person)
-        FROM rollup.aid_reach_keys WHERE cases > 0
-        GROUP BY year, level, scope_id, bucket;
+        EXECUTE rollup.aid_add_sql('aid_cases');
     END
     $$;
 SELECT rollup.aid_rebuild();

@@ -95,6 +95,44 @@ struct ReportingViewsTests {
         }
     }
 
+    /// Cases inserted already paid (old records migrated in bulk) are counted per statement by
+    /// the insert trigger, the same as the app's payments and as a rebuild.
+    @Test func casesInsertedPaidAreCounted() async throws {
+        try await TestDatabase.with { database in
+            let federation = try await Federation.make(database)
+            let admin = federation.admin
+            let fund = try await FundStore(database: federation.database).create(admin, try FundFields(name: "历史记录", source: "other"))
+            let year = ReportingScenario.thisYear - 1
+            let program = try await AidProgramStore(database: federation.database).create(admin, try AidProgramFields(AidProgramInput(
+                kind: "hardship_relief", name: "\(year)年困难救助（补录）", year: year, fundID: fund.id.description, budget: "100000.00",
+                standards: ["deep": "1000.00"])))
+            let officer = try await federation.principal("officer_a")
+            for index in 0..<6 {
+                _ = try await WorkerStore(database: federation.database).create(officer, office: federation.branchA.id, try WorkerFields(WorkerInput(
+                    name: "补录职工", idNumber: TestIDNumbers.make(serial: 900 + index))))
+            }
+            // Six paid: one reversed the same year, one in the year after (it still counts in its own).
+            let insert: PQQuery = """
+                INSERT INTO aid_cases (office_id, worker_id, program_id, year, status, reason, cash_requested, standard_amount, once_key,
+                                       cash_paid, payment_method, disbursed_on, drawn, reversed_at, reversal_reason)
+                SELECT w.office_id, w.id, \(program.id), \(Int32(year)), CASE WHEN n IN (2, 3) THEN 'reversed' ELSE 'disbursed' END, '补录',
+                       1000.00, 1000.00, w.id::text, 1000.00, 'cash', make_date(\(Int32(year)), 1 + n, 10), 1000.00,
+                       CASE n WHEN 2 THEN make_date(\(Int32(year)), 12, 1)::timestamptz WHEN 3 THEN make_date(\(Int32(year)) + 1, 2, 1)::timestamptz END,
+                       CASE WHEN n IN (2, 3) THEN '补录冲正' END
+                FROM (SELECT id, office_id, (row_number() OVER (ORDER BY id))::integer AS n FROM workers) w
+                """
+            try await database.ownerPool.query(insert)
+            let expected = ReportingExpectations(rows: try await ReportingBaseRows.read(database), today: .today())
+            let summary = try await Self.aidSummary(database)
+            Self.expectSame(summary, expected.aidSummary(), "aid_summary")
+            Self.expectSame(try await Self.annual(database), expected.annualSummary(), "annual_summary")
+            let paid = try #require(summary["\(year) office guozhuangzi hardship_relief"])
+            #expect(paid.cases == 5 && paid.households == 5 && paid.cash == Money(fen: 5000 * 100))
+            try await database.ownerPool.query("SELECT rollup.aid_rebuild()")
+            Self.expectSame(try await Self.aidSummary(database), summary, "aid_summary after aid_rebuild")
+        }
+    }
+
     /// One row per disbursement and one per reversal; per fund, what the rows say was drawn is
     /// what the ledger's aid entries took; fund balances equal their ledgers.
     @Test func disbursementsAndFundsReconcileWithTheLedger() async throws {
