@@ -352,7 +352,7 @@ CREATE VIEW reporting.offices AS
 COMMENT ON VIEW reporting.offices IS 'Every office with its parent and its area: the rows the other views name by office_code.';
 COMMENT ON COLUMN reporting.offices.office_code IS 'The office''s code (unique, stable).';
 COMMENT ON COLUMN reporting.offices.office_name IS 'The office''s name.';
-COMMENT ON COLUMN reporting.offices.kind IS 'district, area or branch (an enterprise union is a branch of its own).';
+COMMENT ON COLUMN reporting.offices.kind IS 'district, area, branch (a village or community union) or enterprise (an enterprise union: a branch of its own, under the branch that looks after it).';
 COMMENT ON COLUMN reporting.offices.parent_code IS 'The office above it; null at the top.';
 COMMENT ON COLUMN reporting.offices.area_code IS 'The area whose totals include this office (itself for an area).';
 COMMENT ON COLUMN reporting.offices.active IS 'False once the office is closed.';
@@ -460,9 +460,9 @@ CREATE VIEW reporting.hardship_files_status AS
     FROM offices o
     CROSS JOIN today
     LEFT JOIN hardship_files f ON f.office_id = o.id
-    WHERE o.kind = 'branch'
+    WHERE o.kind IN ('branch', 'enterprise')
     GROUP BY o.code, o.name;
-COMMENT ON VIEW reporting.hardship_files_status IS 'Hardship files per branch today (Beijing): open by tier, pending, reviews overdue, lifted this year.';
+COMMENT ON VIEW reporting.hardship_files_status IS 'Hardship files per branch (village unions and enterprise unions) today (Beijing): open by tier, pending, reviews overdue, lifted this year.';
 COMMENT ON COLUMN reporting.hardship_files_status.office_code IS 'The branch holding the files.';
 COMMENT ON COLUMN reporting.hardship_files_status.office_name IS 'Its name.';
 COMMENT ON COLUMN reporting.hardship_files_status.open_deep IS 'Active files of tier deep (深度困难).';
@@ -489,9 +489,9 @@ CREATE VIEW reporting.insurance_coverage AS
     CROSS JOIN offices o
     LEFT JOIN workers w ON w.office_id = o.id AND w.membership_status = 'active'
     LEFT JOIN insurance_enrolments e ON e.period_id = pe.id AND e.worker_id = w.id
-    WHERE o.kind = 'branch'
+    WHERE o.kind IN ('branch', 'enterprise')
     GROUP BY pl.code, pl.name, pe.starts_on, pe.ends_on, o.code, o.name;
-COMMENT ON VIEW reporting.insurance_coverage IS 'Coverage per period, plan and branch: the branch''s active members today and how many of them are enrolled in the period (wherever enrolled).';
+COMMENT ON VIEW reporting.insurance_coverage IS 'Coverage per period, plan and branch (village unions and enterprise unions): the branch''s active members today and how many of them are enrolled in the period (wherever enrolled).';
 COMMENT ON COLUMN reporting.insurance_coverage.plan_code IS 'The plan''s code.';
 COMMENT ON COLUMN reporting.insurance_coverage.plan_name IS 'The plan''s name.';
 COMMENT ON COLUMN reporting.insurance_coverage.period_starts_on IS 'First day of the coverage period.';
