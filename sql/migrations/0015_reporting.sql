@@ -443,6 +443,28 @@ COMMENT ON COLUMN reporting.aid_summary.cash IS 'Cash paid, yuan.';
 COMMENT ON COLUMN reporting.aid_summary.goods_value IS 'Goods handed over at their value, yuan.';
 COMMENT ON COLUMN reporting.aid_summary.total IS 'cash + goods_value, yuan.';
 
+-- The Beijing day a hardship file was closed, kept by the database ("lifted this year" reads
+-- it; a file's last update is not its closing once anything else touches the row). Files
+-- closed before this migration take their last update's day.
+ALTER TABLE hardship_files ADD COLUMN closed_on date;
+ALTER TABLE hardship_files DISABLE TRIGGER USER;
+UPDATE hardship_files SET closed_on = (updated_at AT TIME ZONE 'Asia/Shanghai')::date WHERE status = 'closed';
+ALTER TABLE hardship_files ENABLE TRIGGER USER;
+
+CREATE FUNCTION hardship_files_closed_on() RETURNS trigger
+    LANGUAGE plpgsql SET search_path = public, pg_temp
+    AS $$
+    BEGIN
+        NEW.closed_on := CASE
+            WHEN NEW.status <> 'closed' THEN NULL
+            WHEN OLD.status = 'closed' THEN OLD.closed_on
+            ELSE (now() AT TIME ZONE 'Asia/Shanghai')::date
+        END;
+        RETURN NEW;
+    END
+    $$;
+CREATE TRIGGER hardship_files_closed_on BEFORE UPDATE ON hardship_files FOR EACH ROW EXECUTE FUNCTION hardship_files_closed_on();
+
 CREATE VIEW reporting.hardship_files_status AS
     WITH today AS (SELECT (now() AT TIME ZONE 'Asia/Shanghai')::date AS day)
     SELECT o.code AS office_code,
@@ -455,7 +477,7 @@ CREATE VIEW reporting.hardship_files_status AS
            count(f.id) FILTER (WHERE f.status = 'active'
                                AND (coalesce(f.reviewed_on, f.confirmed_on) + interval '12 months')::date <= today.day)::integer AS overdue_reviews,
            count(f.id) FILTER (WHERE f.status = 'closed' AND f.closing_reason = 'lifted'
-                               AND extract(year FROM f.updated_at AT TIME ZONE 'Asia/Shanghai') = extract(year FROM today.day))::integer
+                               AND extract(year FROM f.closed_on) = extract(year FROM today.day))::integer
                AS lifted_this_year
     FROM offices o
     CROSS JOIN today

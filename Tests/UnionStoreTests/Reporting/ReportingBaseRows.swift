@@ -97,8 +97,8 @@ struct ReportingBaseRows: Sendable {
         let confirmedOn: CalendarDate?
         let reviewedOn: CalendarDate?
         let closingReason: String?
-        /// The Beijing day of `updated_at` (a closed file's closing day).
-        let updatedOn: CalendarDate
+        /// The Beijing day it was closed (kept by the database).
+        let closedOn: CalendarDate?
     }
 
     let offices: [OfficeRow]
@@ -143,7 +143,7 @@ struct ReportingBaseRows: Sendable {
             claims: try await owner.query("SELECT enrolment_id, office_id, status, amount_claimed, payout FROM insurance_claims").decode(ClaimRow.self),
             hardshipFiles: try await owner.query("""
                 SELECT office_id, status, tier, confirmed_on, reviewed_on, closing_reason,
-                       (updated_at AT TIME ZONE 'Asia/Shanghai')::date AS updated_on
+                       closed_on
                 FROM hardship_files
                 """).decode(HardshipRow.self))
     }

@@ -119,7 +119,7 @@ struct ReportingStatusViewsTests {
                     if let last = file.reviewedOn ?? file.confirmedOn, last.adding(months: 12) <= today { row.overdueReviews += 1 }
                 }
                 if file.status == "draft" || file.status == "submitted" { row.pending += 1 }
-                if file.status == "closed", file.closingReason == "lifted", file.updatedOn.year == today.year { row.liftedThisYear += 1 }
+                if file.status == "closed", file.closingReason == "lifted", file.closedOn?.year == today.year { row.liftedThisYear += 1 }
                 files[code] = row
             }
             let filesView = ReportingViewsTests.keyed(try await owner.query("SELECT * FROM reporting.hardship_files_status")
