@@ -89,7 +89,7 @@ trap 'kill $SERVER 2>/dev/null || true' EXIT
 for _ in $(seq 1 50); do curl -sf "http://127.0.0.1:$PORT/readyz" >/dev/null && break; sleep 0.2; done
 rollup_triggers() {
     "${OWNER[@]}" -c "ALTER TABLE aid_cases $1 TRIGGER aid_cases_rollup_insert" -c "ALTER TABLE aid_cases $1 TRIGGER aid_cases_rollup_update" \
-        -c "ALTER TABLE aid_cases $1 TRIGGER aid_cases_rollup_delete" -c "ALTER TABLE aid_case_goods $1 TRIGGER aid_case_goods_rollup" >/dev/null
+        -c "ALTER TABLE aid_cases $1 TRIGGER \"A_aid_cases_rollup_delete\"" -c "ALTER TABLE aid_case_goods $1 TRIGGER aid_case_goods_rollup" >/dev/null
 }
 ON=()
 OFF=()

@@ -191,8 +191,24 @@ CREATE FUNCTION rollup.aid_cases_changed() RETURNS trigger
 CREATE TRIGGER aid_cases_rollup_update AFTER UPDATE ON aid_cases FOR EACH ROW
     WHEN (OLD.status IN ('disbursed', 'reversed') OR NEW.status IN ('disbursed', 'reversed'))
     EXECUTE FUNCTION rollup.aid_cases_changed();
-CREATE TRIGGER aid_cases_rollup_delete AFTER DELETE ON aid_cases FOR EACH ROW
+-- Named to sort before the foreign keys' RI_ConstraintTrigger_…: triggers fire in name order,
+-- and the case's goods lines (ON DELETE CASCADE) must still be there when it is taken back.
+CREATE TRIGGER "A_aid_cases_rollup_delete" AFTER DELETE ON aid_cases FOR EACH ROW
     WHEN (OLD.status IN ('disbursed', 'reversed')) EXECUTE FUNCTION rollup.aid_cases_changed();
+
+-- Area totals follow an office's area as it is now: an office moved under another area (no
+-- app path does it; the owner might) has the rollup recomputed for the new shape.
+CREATE FUNCTION rollup.offices_moved() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp
+    AS $$
+    BEGIN
+        PERFORM rollup.aid_rebuild();
+        RETURN NULL;
+    END
+    $$;
+CREATE TRIGGER offices_rollup_moved AFTER UPDATE OF parent_id, kind ON offices FOR EACH ROW
+    WHEN (OLD.parent_id IS DISTINCT FROM NEW.parent_id OR OLD.kind IS DISTINCT FROM NEW.kind)
+    EXECUTE FUNCTION rollup.offices_moved();
 
 -- Goods recorded or changed on a case already paid (a bulk load writes the case first) move
 -- the money of its events; counts are the case's.
@@ -457,13 +473,14 @@ CREATE FUNCTION hardship_files_closed_on() RETURNS trigger
     BEGIN
         NEW.closed_on := CASE
             WHEN NEW.status <> 'closed' THEN NULL
-            WHEN OLD.status = 'closed' THEN OLD.closed_on
+            WHEN TG_OP = 'UPDATE' AND OLD.status = 'closed' THEN OLD.closed_on
+            WHEN TG_OP = 'INSERT' AND NEW.closed_on IS NOT NULL THEN NEW.closed_on
             ELSE (now() AT TIME ZONE 'Asia/Shanghai')::date
         END;
         RETURN NEW;
     END
     $$;
-CREATE TRIGGER hardship_files_closed_on BEFORE UPDATE ON hardship_files FOR EACH ROW EXECUTE FUNCTION hardship_files_closed_on();
+CREATE TRIGGER hardship_files_closed_on BEFORE INSERT OR UPDATE ON hardship_files FOR EACH ROW EXECUTE FUNCTION hardship_files_closed_on();
 
 CREATE VIEW reporting.hardship_files_status AS
     WITH today AS (SELECT (now() AT TIME ZONE 'Asia/Shanghai')::date AS day)

@@ -127,6 +127,12 @@ package struct DisbursementFields: Sendable, Hashable {
         let cash = AidFields.money(cashPaid, field: "cash_paid", required: false, into: &validator)
         let method = AidFields.enumeration(method, field: "method", as: AidCase.PaymentMethod.self, required: true, into: &validator)
         let date = AidFields.date(date, field: "date", into: &validator) ?? today
+        // Money is paid on a day that has come: a future date would book the payment (and
+        // count its household) in a period that has not happened.
+        if date > today {
+            validator.add(FieldError(field: "date", code: "in_the_future", message: "must not be after today (\(today), Beijing time)",
+                                     messageZH: "不能晚于今天（北京时间\(today)）"))
+        }
         try validator.finish()
         guard let method else { throw ValidationFailure([.required("method")]) }
         self.cashPaid = cash

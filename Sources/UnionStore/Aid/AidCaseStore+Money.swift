@@ -76,15 +76,18 @@ extension AidCaseStore {
                     // Rows are locked in a disbursement's order (the case and its report rollup,
                     // then the program, then the fund), so a reversal and a disbursement of the
                     // same program can't deadlock.
-                    try await session.query("""
+                    // The reversal's Beijing day comes from the same clock as `reversed_at`, which
+                    // the reports book it by: the ledger and the figures agree across midnight.
+                    guard let day = try await session.query("""
                         UPDATE aid_cases SET status = 'reversed', reversed_by = \(principal.userID), reversed_at = now(), reversal_reason = \(reason),
                                updated_at = now()
                         WHERE id = \(id)
-                        """)
+                        RETURNING (reversed_at AT TIME ZONE 'Asia/Shanghai')::date
+                        """).scalar(CalendarDate.self) else { throw StoreError.notFound }
                     if let entry, let drawn = current.drawn, drawn > .zero {
                         let program = try await AidProgramStore.load(session, current.programID)
                         try await spend(session, program: current.programID, Money(fen: -drawn.fen))
-                        _ = try await FundStore.post(session, fund: program.fundID, kind: .reversal, amount: drawn, date: today(), payer: nil,
+                        _ = try await FundStore.post(session, fund: program.fundID, kind: .reversal, amount: drawn, date: day, payer: nil,
                                                      memo: "reversal of aid case \(id)", caseID: id, reverses: entry)
                     }
                     return try await Self.load(session, id)
